@@ -1,0 +1,362 @@
+package io.asyncmiddleware.autoconfigure;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.asyncmiddleware.execution.ExecutionMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.lang.Nullable;
+import org.springframework.util.Assert;
+
+/**
+ * Configuration of the middleware stack, detection and execution modes.
+ *
+ * <p>Properties of the built-in entries live in their own groups
+ * ({@code async-middleware.csrf.*}, {@code async-middleware.session.*}, ...).
+ */
+@ConfigurationProperties("async-middleware")
+public class AsyncMiddlewareProperties {
+
+	/**
+	 * What happens to an entry judged blocking: 'fail' stops startup with a report,
+	 * 'adapt' runs its blocking parts on a worker with a warning, 'isolate' runs it in its
+	 * own bulkhead.
+	 */
+	private ExecutionMode mode = ExecutionMode.FAIL;
+
+	/**
+	 * The ordered stack, like Django's MIDDLEWARE: built-in entry names (security,
+	 * session, common, csrf, authentication, messages, x-frame-options, gzip,
+	 * conditional-get, locale) and bean names of the application's WebFilter or SyncHooks
+	 * beans. Requests pass through it top to bottom, responses bottom to top.
+	 */
+	private List<String> stack = new ArrayList<>();
+
+	/**
+	 * Order of the stack, as one block, among WebFilters outside it. The default runs it
+	 * after Spring's observation and hidden-method filters and before Spring Security's
+	 * chain (-100); name 'springSecurityWebFilterChainFilter' in the stack to place
+	 * Spring Security's chain at an exact position instead.
+	 */
+	private int order = -200;
+
+	/**
+	 * Per-entry settings, keyed by the entry's name in the stack or its bean name.
+	 */
+	private Map<String, Entry> filters = new LinkedHashMap<>();
+
+	private final Detection detection = new Detection();
+
+	private final Isolate isolate = new Isolate();
+
+	public ExecutionMode getMode() {
+		return this.mode;
+	}
+
+	public void setMode(ExecutionMode mode) {
+		this.mode = mode;
+	}
+
+	public List<String> getStack() {
+		return this.stack;
+	}
+
+	public void setStack(List<String> stack) {
+		this.stack = stack;
+	}
+
+	public int getOrder() {
+		return this.order;
+	}
+
+	public void setOrder(int order) {
+		this.order = order;
+	}
+
+	public Map<String, Entry> getFilters() {
+		return this.filters;
+	}
+
+	public void setFilters(Map<String, Entry> filters) {
+		this.filters = filters;
+	}
+
+	public Detection getDetection() {
+		return this.detection;
+	}
+
+	public Isolate getIsolate() {
+		return this.isolate;
+	}
+
+	/**
+	 * Startup and run-time detection of blocking filters.
+	 */
+	public static class Detection {
+
+		/**
+		 * How many calls deep the bytecode scan follows from a filter's 'filter' method
+		 * into the application's own classes.
+		 */
+		private int maxDepth = 6;
+
+		/**
+		 * Packages whose classes the scan follows calls into, besides the application's
+		 * auto-configuration packages and each filter's own package.
+		 */
+		private List<String> includePackages = new ArrayList<>();
+
+		/**
+		 * Blocking APIs to add to the built-in catalogue, as 'type#method' ('*' for any
+		 * method), e.g. 'com.acme.LegacyClient#call'. Subtypes of the type match too.
+		 */
+		private List<String> blockingApis = new ArrayList<>();
+
+		/**
+		 * Entries of the built-in catalogue to ignore, in the same 'type#method' form,
+		 * e.g. 'java.util.concurrent.locks.Lock#lock'.
+		 */
+		private List<String> allowedApis = new ArrayList<>();
+
+		private final Runtime runtime = new Runtime();
+
+		public int getMaxDepth() {
+			return this.maxDepth;
+		}
+
+		public void setMaxDepth(int maxDepth) {
+			Assert.isTrue(maxDepth >= 1, "'max-depth' must be at least 1 (the filter method itself)");
+			this.maxDepth = maxDepth;
+		}
+
+		public List<String> getIncludePackages() {
+			return this.includePackages;
+		}
+
+		public void setIncludePackages(List<String> includePackages) {
+			this.includePackages = includePackages;
+		}
+
+		public List<String> getBlockingApis() {
+			return this.blockingApis;
+		}
+
+		public void setBlockingApis(List<String> blockingApis) {
+			this.blockingApis = blockingApis;
+		}
+
+		public List<String> getAllowedApis() {
+			return this.allowedApis;
+		}
+
+		public void setAllowedApis(List<String> allowedApis) {
+			this.allowedApis = allowedApis;
+		}
+
+		public Runtime getRuntime() {
+			return this.runtime;
+		}
+
+	}
+
+	/**
+	 * Run-time detection: BlockHound attribution and the event-loop stall watchdog.
+	 */
+	public static class Runtime {
+
+		/**
+		 * Whether to install BlockHound (when on the classpath) and attribute each
+		 * blocking call on an event loop to the entry that made it.
+		 */
+		private boolean blockhound = false;
+
+		/**
+		 * Whether to watch event loops for entries whose synchronous part runs too long.
+		 */
+		private boolean watchdog = true;
+
+		/**
+		 * How long an entry may hold an event loop before the watchdog flags it.
+		 */
+		private Duration stallThreshold = Duration.ofMillis(10);
+
+		public boolean isBlockhound() {
+			return this.blockhound;
+		}
+
+		public void setBlockhound(boolean blockhound) {
+			this.blockhound = blockhound;
+		}
+
+		public boolean isWatchdog() {
+			return this.watchdog;
+		}
+
+		public void setWatchdog(boolean watchdog) {
+			this.watchdog = watchdog;
+		}
+
+		public Duration getStallThreshold() {
+			return this.stallThreshold;
+		}
+
+		public void setStallThreshold(Duration stallThreshold) {
+			Assert.isTrue(stallThreshold != null && stallThreshold.toNanos() > 0, "'stall-threshold' must be positive");
+			this.stallThreshold = stallThreshold;
+		}
+
+	}
+
+	/**
+	 * Defaults of the bulkhead each isolated entry gets.
+	 */
+	public static class Isolate {
+
+		/**
+		 * How many requests may run the entry's blocking work at once.
+		 */
+		private int maxConcurrent = 32;
+
+		/**
+		 * How many requests may wait for a place; beyond this the answer is 503.
+		 */
+		private int maxQueued = 64;
+
+		/**
+		 * How long one hop of the entry's blocking work may take before the request is
+		 * answered 503 and the work cancelled.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * The Retry-After value sent with a 503 from a full or timed-out bulkhead.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(1);
+
+		/**
+		 * Whether to run isolated work on virtual threads when the JDK has them (21+).
+		 */
+		private boolean virtualThreads = true;
+
+		public int getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(int maxConcurrent) {
+			Assert.isTrue(maxConcurrent > 0, "'max-concurrent' must be greater than 0");
+			this.maxConcurrent = maxConcurrent;
+		}
+
+		public int getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(int maxQueued) {
+			Assert.isTrue(maxQueued >= 0, "'max-queued' must not be negative");
+			this.maxQueued = maxQueued;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(timeout != null && timeout.toNanos() > 0, "'timeout' must be positive");
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			Assert.isTrue(retryAfter != null && !retryAfter.isNegative(), "'retry-after' must not be negative");
+			this.retryAfter = retryAfter;
+		}
+
+		public boolean isVirtualThreads() {
+			return this.virtualThreads;
+		}
+
+		public void setVirtualThreads(boolean virtualThreads) {
+			this.virtualThreads = virtualThreads;
+		}
+
+	}
+
+	/**
+	 * Settings of one entry; unset values fall back to the global ones.
+	 */
+	public static class Entry {
+
+		/**
+		 * The mode for this entry when it is judged blocking, overriding
+		 * 'async-middleware.mode'.
+		 */
+		@Nullable
+		private ExecutionMode mode;
+
+		/**
+		 * Concurrency limit of this entry's bulkhead (isolate).
+		 */
+		@Nullable
+		private Integer maxConcurrent;
+
+		/**
+		 * Queue limit of this entry's bulkhead (isolate).
+		 */
+		@Nullable
+		private Integer maxQueued;
+
+		/**
+		 * Timeout of one hop of this entry's blocking work (isolate).
+		 */
+		@Nullable
+		private Duration timeout;
+
+		@Nullable
+		public ExecutionMode getMode() {
+			return this.mode;
+		}
+
+		public void setMode(@Nullable ExecutionMode mode) {
+			this.mode = mode;
+		}
+
+		@Nullable
+		public Integer getMaxConcurrent() {
+			return this.maxConcurrent;
+		}
+
+		public void setMaxConcurrent(@Nullable Integer maxConcurrent) {
+			Assert.isTrue(maxConcurrent == null || maxConcurrent > 0, "'max-concurrent' must be greater than 0");
+			this.maxConcurrent = maxConcurrent;
+		}
+
+		@Nullable
+		public Integer getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(@Nullable Integer maxQueued) {
+			Assert.isTrue(maxQueued == null || maxQueued >= 0, "'max-queued' must not be negative");
+			this.maxQueued = maxQueued;
+		}
+
+		@Nullable
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			Assert.isTrue(timeout == null || timeout.toNanos() > 0, "'timeout' must be positive");
+			this.timeout = timeout;
+		}
+
+	}
+
+}

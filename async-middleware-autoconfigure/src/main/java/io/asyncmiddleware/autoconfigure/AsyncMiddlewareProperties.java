@@ -9,7 +9,7 @@ import java.util.Map;
 import io.asyncmiddleware.execution.ExecutionMode;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
 /**

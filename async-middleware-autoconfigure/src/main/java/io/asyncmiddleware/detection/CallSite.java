@@ -1,6 +1,6 @@
 package io.asyncmiddleware.detection;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One frame of an evidence chain: a method, and where in its source the next call is.

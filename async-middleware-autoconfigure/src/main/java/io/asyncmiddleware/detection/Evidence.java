@@ -3,7 +3,7 @@ package io.asyncmiddleware.detection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Why an entry is judged blocking: either a chain of calls from its {@code filter} method

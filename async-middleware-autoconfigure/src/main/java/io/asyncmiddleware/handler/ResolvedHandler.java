@@ -3,7 +3,7 @@ package io.asyncmiddleware.handler;
 import java.lang.annotation.Annotation;
 import java.util.Map;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The handler a request maps to, and the Django-style annotations it carries.

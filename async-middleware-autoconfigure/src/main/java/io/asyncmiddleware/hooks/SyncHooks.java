@@ -1,6 +1,6 @@
 package io.asyncmiddleware.hooks;
 
-import org.springframework.lang.Nullable;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.server.ServerWebExchange;
 
 /**

@@ -22,6 +22,11 @@ import org.springframework.util.Assert;
 public class AsyncMiddlewareProperties {
 
 	/**
+	 * Whether to assemble the stack and check filters for blocking calls.
+	 */
+	private boolean enabled = true;
+
+	/**
 	 * What happens to an entry judged blocking: 'fail' stops startup with a report,
 	 * 'adapt' runs its blocking parts on a worker with a warning, 'isolate' runs it in its
 	 * own bulkhead.
@@ -52,6 +57,14 @@ public class AsyncMiddlewareProperties {
 	private final Detection detection = new Detection();
 
 	private final Isolate isolate = new Isolate();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
 
 	public ExecutionMode getMode() {
 		return this.mode;

@@ -1,0 +1,133 @@
+package io.asyncmiddleware.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.asyncmiddleware.detection.BlockingApiCatalogue;
+import io.asyncmiddleware.detection.BlockingFilterDetector;
+import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
+import io.asyncmiddleware.execution.BulkheadSettings;
+import io.asyncmiddleware.execution.EntryInstaller;
+import io.asyncmiddleware.execution.ExecutionMode;
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+import io.asyncmiddleware.stack.MiddlewareStack;
+import io.asyncmiddleware.stack.MiddlewareStackAssembler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.web.reactive.server.MockServerConfigurer;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+
+/**
+ * {@link org.springframework.boot.autoconfigure.EnableAutoConfiguration
+ * Auto-configuration} of the middleware stack: judges every {@code WebFilter} at startup,
+ * applies the configured mode to blocking ones, and orders the chain as
+ * {@code async-middleware.stack} declares.
+ */
+@AutoConfiguration(before = HttpHandlerAutoConfiguration.class)
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnClass({ WebHttpHandlerBuilder.class, WebHttpHandlerBuilderCustomizer.class })
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(AsyncMiddlewareProperties.class)
+public final class AsyncMiddlewareAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	BlockingFilterDetector blockingFilterDetector(AsyncMiddlewareProperties properties,
+			ConfigurableListableBeanFactory beanFactory) {
+		AsyncMiddlewareProperties.Detection detection = properties.getDetection();
+		BlockingApiCatalogue catalogue = BlockingApiCatalogue.defaults()
+			.including(detection.getBlockingApis())
+			.excluding(detection.getAllowedApis());
+		List<String> scope = new ArrayList<>(detection.getIncludePackages());
+		if (AutoConfigurationPackages.has(beanFactory)) {
+			scope.addAll(AutoConfigurationPackages.get(beanFactory));
+		}
+		return new BlockingFilterDetector(catalogue, scope, detection.getMaxDepth(), beanFactory.getBeanClassLoader());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBooleanProperty(name = "async-middleware.detection.runtime.watchdog", matchIfMissing = true)
+	EventLoopStallWatchdog eventLoopStallWatchdog(AsyncMiddlewareProperties properties,
+			ObjectProvider<MiddlewareStack> stack) {
+		return new EventLoopStallWatchdog(properties.getDetection().getRuntime().getStallThreshold(),
+				(name) -> stack.getObject().getEntry(name).orElseThrow().metrics());
+	}
+
+	@Bean
+	MiddlewareStack middlewareStack(AsyncMiddlewareProperties properties, BlockingFilterDetector detector,
+			ConfigurableListableBeanFactory beanFactory, ObjectProvider<BuiltInMiddleware> builtIns,
+			ObjectProvider<EventLoopStallWatchdog> watchdog, ObjectProvider<HandlerResolver> handlerResolver) {
+		EntryInstaller installer = new EntryInstaller(Schedulers.boundedElastic(),
+				(name) -> bulkheadSettings(properties, name), watchdog.getIfAvailable(),
+				handlerResolver.getIfAvailable());
+		MiddlewareStackAssembler assembler = new MiddlewareStackAssembler(properties.getStack(), properties.getMode(),
+				(name) -> modeOf(properties, name), properties.getOrder(), detector, installer,
+				properties.getFilters().keySet());
+		Map<String, BuiltInMiddleware> builtInsByName = new LinkedHashMap<>();
+		builtIns.orderedStream().forEach((builtIn) -> builtInsByName.put(builtIn.name(), builtIn));
+		return assembler.assemble(new FilterDiscovery(beanFactory).discover(), builtInsByName);
+	}
+
+	@Bean
+	WebHttpHandlerBuilderCustomizer middlewareStackWebHttpHandlerBuilderCustomizer(MiddlewareStack stack) {
+		return new MiddlewareStackCustomizer(stack);
+	}
+
+	private static ExecutionMode modeOf(AsyncMiddlewareProperties properties, String name) {
+		AsyncMiddlewareProperties.Entry entry = properties.getFilters().get(name);
+		return (entry != null && entry.getMode() != null) ? entry.getMode() : properties.getMode();
+	}
+
+	private static BulkheadSettings bulkheadSettings(AsyncMiddlewareProperties properties, String name) {
+		AsyncMiddlewareProperties.Isolate defaults = properties.getIsolate();
+		AsyncMiddlewareProperties.Entry entry = properties.getFilters()
+			.getOrDefault(name, new AsyncMiddlewareProperties.Entry());
+		return new BulkheadSettings(
+				(entry.getMaxConcurrent() != null) ? entry.getMaxConcurrent() : defaults.getMaxConcurrent(),
+				(entry.getMaxQueued() != null) ? entry.getMaxQueued() : defaults.getMaxQueued(),
+				(entry.getTimeout() != null) ? entry.getTimeout() : defaults.getTimeout(), defaults.getRetryAfter(),
+				defaults.isVirtualThreads());
+	}
+
+	/**
+	 * Applies the stack to {@code WebTestClient.bindToApplicationContext(...)} too, which
+	 * builds its handler without Boot's customizers (e.g. in {@code @WebFluxTest}).
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MockServerConfigurer.class)
+	static class MockServerConfiguration {
+
+		@Bean
+		MockServerConfigurer middlewareStackMockServerConfigurer(MiddlewareStack stack) {
+			MiddlewareStackCustomizer customizer = new MiddlewareStackCustomizer(stack);
+			return new MockServerConfigurer() {
+
+				@Override
+				public void beforeServerCreated(WebHttpHandlerBuilder builder) {
+					customizer.customize(builder);
+				}
+
+			};
+		}
+
+	}
+
+}

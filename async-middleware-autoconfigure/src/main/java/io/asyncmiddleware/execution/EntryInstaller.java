@@ -1,0 +1,97 @@
+package io.asyncmiddleware.execution;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
+
+import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.hooks.SyncHooks;
+import org.jspecify.annotations.Nullable;
+import reactor.core.Disposable;
+import reactor.core.scheduler.Scheduler;
+
+import org.springframework.web.server.WebFilter;
+
+/**
+ * Wraps each filter of the chain for the mode it runs in, and for measurement: the one
+ * place where a verdict turns into threads.
+ *
+ * <p>Holds the bulkheads it creates; disposing the installer shuts them down.
+ */
+public final class EntryInstaller implements Disposable {
+
+	private final Scheduler worker;
+
+	private final Function<String, BulkheadSettings> bulkheadSettings;
+
+	@Nullable
+	private final EventLoopStallWatchdog watchdog;
+
+	@Nullable
+	private final HandlerResolver handlerResolver;
+
+	private final List<Bulkhead> bulkheads = new CopyOnWriteArrayList<>();
+
+	private volatile boolean disposed;
+
+	/**
+	 * Creates an installer.
+	 * @param worker the scheduler adapted entries hop to (Reactor's {@code boundedElastic})
+	 * @param bulkheadSettings the bulkhead settings of an isolated entry, by name
+	 * @param watchdog the event-loop stall watchdog, or {@code null} when disabled
+	 * @param handlerResolver resolves handlers for {@code SyncHooks.processView}, or
+	 * {@code null}
+	 */
+	public EntryInstaller(Scheduler worker, Function<String, BulkheadSettings> bulkheadSettings,
+			@Nullable EventLoopStallWatchdog watchdog, @Nullable HandlerResolver handlerResolver) {
+		this.worker = worker;
+		this.bulkheadSettings = bulkheadSettings;
+		this.watchdog = watchdog;
+		this.handlerResolver = handlerResolver;
+	}
+
+	/**
+	 * Wraps a filter for its applied mode and for measurement.
+	 * @param name the entry's name
+	 * @param filter the {@code WebFilter}, or {@code SyncHooks}, as written
+	 * @param mode how it runs
+	 * @param metrics where its figures go
+	 * @return the filter to put in the chain
+	 */
+	public WebFilter install(String name, Object filter, AppliedMode mode, EntryMetrics metrics) {
+		WebFilter running = switch (mode) {
+			case DIRECT -> asWebFilter(name, filter);
+			case ADAPT -> (filter instanceof SyncHooks hooks)
+					? SyncHooksWebFilter.adapted(name, hooks, this.worker, this.handlerResolver, metrics)
+					: new AdaptedWebFilter(name, asWebFilter(name, filter), this.worker, metrics);
+			case ISOLATE -> {
+				Bulkhead bulkhead = Bulkhead.create(name, this.bulkheadSettings.apply(name));
+				this.bulkheads.add(bulkhead);
+				yield (filter instanceof SyncHooks hooks)
+						? SyncHooksWebFilter.isolated(name, hooks, bulkhead, this.handlerResolver, metrics)
+						: new IsolatedWebFilter(name, asWebFilter(name, filter), bulkhead, metrics);
+			}
+		};
+		return new MeasuredWebFilter(name, running, metrics, this.watchdog);
+	}
+
+	private static WebFilter asWebFilter(String name, Object filter) {
+		if (filter instanceof WebFilter webFilter) {
+			return webFilter;
+		}
+		throw new IllegalStateException("Entry '" + name + "' is SyncHooks and can only run adapted or isolated");
+	}
+
+	@Override
+	public void dispose() {
+		this.disposed = true;
+		this.bulkheads.forEach(Bulkhead::dispose);
+	}
+
+	@Override
+	public boolean isDisposed() {
+		return this.disposed;
+	}
+
+}

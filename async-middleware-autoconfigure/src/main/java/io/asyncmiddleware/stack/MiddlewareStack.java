@@ -1,0 +1,127 @@
+package io.asyncmiddleware.stack;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.asyncmiddleware.execution.ExecutionMode;
+import reactor.core.Disposable;
+
+import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.web.server.WebFilter;
+
+/**
+ * The assembled chain: every filter that runs, in order, each with its verdict, mode and
+ * live figures. The declared stack (Django's {@code MIDDLEWARE}) is one contiguous block
+ * inside it.
+ *
+ * <p>Disposing the stack releases what its modes hold (bulkhead executors).
+ */
+public final class MiddlewareStack implements Disposable {
+
+	private final List<String> declared;
+
+	private final ExecutionMode mode;
+
+	private final int order;
+
+	private final List<StackEntry> entries;
+
+	private final Map<Object, StackEntry> entriesByOriginal;
+
+	private final Disposable resources;
+
+	MiddlewareStack(List<String> declared, ExecutionMode mode, int order, List<StackEntry> entries,
+			Map<Object, StackEntry> entriesByOriginal, Disposable resources) {
+		this.declared = List.copyOf(declared);
+		this.mode = mode;
+		this.order = order;
+		this.entries = List.copyOf(entries);
+		this.entriesByOriginal = Collections.unmodifiableMap(new IdentityHashMap<>(entriesByOriginal));
+		this.resources = resources;
+	}
+
+	/**
+	 * The names declared in {@code async-middleware.stack}, in order.
+	 * @return the declared names
+	 */
+	public List<String> getDeclared() {
+		return this.declared;
+	}
+
+	/**
+	 * The global mode for blocking entries.
+	 * @return the mode
+	 */
+	public ExecutionMode getMode() {
+		return this.mode;
+	}
+
+	/**
+	 * The order of the stack block among the other filters.
+	 * @return the order
+	 */
+	public int getOrder() {
+		return this.order;
+	}
+
+	/**
+	 * Every filter of the chain, in the order it runs.
+	 * @return the entries
+	 */
+	public List<StackEntry> getEntries() {
+		return this.entries;
+	}
+
+	/**
+	 * The entry with the given name.
+	 * @param name the entry's name
+	 * @return the entry, if any
+	 */
+	public Optional<StackEntry> getEntry(String name) {
+		return this.entries.stream().filter((entry) -> entry.name().equals(name)).findFirst();
+	}
+
+	/**
+	 * Rewrites a filter list collected by {@code WebHttpHandlerBuilder} into the chain as
+	 * assembled: known filters are replaced by their installed (wrapped) form in the
+	 * assembled order, built-in entries are added, and filters this stack does not know
+	 * (added by someone else after assembly) keep their place by their order.
+	 * @param collected the filters as collected
+	 * @return the filters to run, in order
+	 */
+	public List<WebFilter> arrange(List<WebFilter> collected) {
+		List<WebFilter> arranged = new ArrayList<>(this.entries.size());
+		List<Integer> orders = new ArrayList<>(this.entries.size());
+		for (StackEntry entry : this.entries) {
+			arranged.add(entry.installed());
+			orders.add(entry.order());
+		}
+		for (WebFilter filter : collected) {
+			if (!this.entriesByOriginal.containsKey(filter) && !arranged.contains(filter)) {
+				int filterOrder = AnnotationAwareOrderComparator.INSTANCE.getOrder(filter);
+				int index = 0;
+				while (index < orders.size() && orders.get(index) <= filterOrder) {
+					index++;
+				}
+				arranged.add(index, filter);
+				orders.add(index, filterOrder);
+			}
+		}
+		return arranged;
+	}
+
+	@Override
+	public void dispose() {
+		this.resources.dispose();
+	}
+
+	@Override
+	public boolean isDisposed() {
+		return this.resources.isDisposed();
+	}
+
+}

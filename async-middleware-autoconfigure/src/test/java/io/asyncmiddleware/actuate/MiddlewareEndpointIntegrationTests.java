@@ -1,0 +1,155 @@
+package io.asyncmiddleware.actuate;
+
+import io.asyncmiddleware.detection.Blocking;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The stack and {@code /actuator/middleware} over HTTP, on a real server.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "async-middleware.stack=second,first,legacy", "async-middleware.order=0",
+				"async-middleware.filters.legacy.mode=isolate", "management.endpoints.web.exposure.include=middleware" })
+@AutoConfigureWebTestClient
+class MiddlewareEndpointIntegrationTests {
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void runsTheStackInTheDeclaredOrder() {
+		this.client.get()
+			.uri("/hello")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valuesMatch("X-Trace", "early", "second", "first", "legacy")
+			.expectBody(String.class)
+			.isEqualTo("hello");
+	}
+
+	@Test
+	void endpointShowsTheChainWithVerdictsModesAndFigures() {
+		this.client.get().uri("/hello").exchange().expectStatus().isOk();
+		this.client.get()
+			.uri("/actuator/middleware")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectBody()
+			.jsonPath("$.mode")
+			.isEqualTo("fail")
+			.jsonPath("$.stack")
+			.isEqualTo(java.util.List.of("second", "first", "legacy"))
+			.jsonPath("$.entries[?(@.name == 'early')].placement")
+			.isEqualTo(java.util.List.of("outside-stack"))
+			.jsonPath("$.entries[?(@.name == 'second')].placement")
+			.isEqualTo(java.util.List.of("stack"))
+			.jsonPath("$.entries[?(@.name == 'legacy')].verdict.kind")
+			.isEqualTo(java.util.List.of("blocking"))
+			.jsonPath("$.entries[?(@.name == 'legacy')].verdict.source")
+			.isEqualTo(java.util.List.of("declared"))
+			.jsonPath("$.entries[?(@.name == 'legacy')].mode.configured")
+			.isEqualTo(java.util.List.of("isolate"))
+			.jsonPath("$.entries[?(@.name == 'legacy')].mode.applied")
+			.isEqualTo(java.util.List.of("isolate"))
+			.jsonPath("$.entries[?(@.name == 'first')].mode.applied")
+			.isEqualTo(java.util.List.of("direct"))
+			.jsonPath("$.entries[?(@.name == 'first')].verdict.kind")
+			.isEqualTo(java.util.List.of("non-blocking"))
+			.jsonPath("$.entries[?(@.name == 'legacy')].figures.workerHops")
+			.value((hops) -> org.assertj.core.api.Assertions.assertThat(hops.toString()).doesNotContain("[0]"))
+			.jsonPath("$.entries[?(@.name == 'first')].figures.requests")
+			.value((requests) -> org.assertj.core.api.Assertions.assertThat(requests.toString()).doesNotContain("[0]"))
+			.jsonPath("$.entries[?(@.name == 'first')].className")
+			.isEqualTo(java.util.List.of(Tracing.class.getName()));
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(excludeName = {
+			"org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
+			"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration",
+			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration" })
+	static class App {
+
+		@Bean
+		RouterFunction<ServerResponse> routes() {
+			return RouterFunctions.route().GET("/hello", (request) -> ServerResponse.ok().bodyValue("hello")).build();
+		}
+
+		@Bean
+		@Order(10)
+		Tracing first() {
+			return new Tracing("first");
+		}
+
+		@Bean
+		@Order(5)
+		Tracing second() {
+			return new Tracing("second");
+		}
+
+		@Bean
+		@Order(-500)
+		Tracing early() {
+			return new Tracing("early");
+		}
+
+		@Bean
+		LegacyFilter legacy() {
+			return new LegacyFilter();
+		}
+
+	}
+
+	static class Tracing implements WebFilter {
+
+		private final String name;
+
+		Tracing(String name) {
+			this.name = name;
+		}
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			exchange.getResponse().getHeaders().add("X-Trace", this.name);
+			return chain.filter(exchange);
+		}
+
+	}
+
+	@Blocking("stands in for a filter that writes an audit row over JDBC")
+	static class LegacyFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			exchange.getResponse().getHeaders().add("X-Trace", "legacy");
+			return chain.filter(exchange);
+		}
+
+	}
+
+}

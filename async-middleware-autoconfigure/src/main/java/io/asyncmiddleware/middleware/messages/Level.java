@@ -62,8 +62,9 @@ public record Level(int value) implements Comparable<Level> {
 			return new Level(Integer.parseInt(text));
 		}
 		catch (NumberFormatException ex) {
+			// the number format error says nothing more than this message
 			throw new IllegalArgumentException("'" + text
-					+ "' is not a message level: use debug, info, success, warning, error or a number", ex);
+					+ "' is not a message level: use debug, info, success, warning, error or a number");
 		}
 	}
 

@@ -21,9 +21,10 @@ import org.springframework.web.server.WebFilterChain;
  * must see. It never adds {@code Vary: Cookie} itself.
  *
  * <p>The update runs as the handler starts writing the response, so that it precedes the
- * session's own save even when the session was loaded by an earlier entry; if the
- * response is committed some other way (an error page, an empty body), it runs when the
- * chain completes or, failing that, as a commit action.
+ * session's own save even when the session was loaded by an earlier entry. When the
+ * handler writes nothing, or fails, it runs as the chain completes, before the empty
+ * response or the error page is committed (Django also stores messages on a 500); a
+ * commit action is the last resort.
  */
 public class MessagesWebFilter implements WebFilter {
 
@@ -63,7 +64,9 @@ public class MessagesWebFilter implements WebFilter {
 		response.beforeCommit(() -> update(messages));
 		ServerWebExchange updating = exchange.mutate().response(new UpdatingResponse(response, messages)).build();
 		return chain.filter(updating)
-			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)));
+			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)))
+			.onErrorResume((ex) -> (response.isCommitted() ? Mono.<Void>empty() : update(messages))
+				.then(Mono.error(ex)));
 	}
 
 	private Mono<Void> update(Messages messages) {

@@ -108,4 +108,15 @@ class FallbackMessageStorageTests {
 		assertThat(browser.show()).isEqualTo(huge + "\n");
 	}
 
+	@Test
+	@DisplayName("Messages added before the handler fails are stored on the error response, overflow included")
+	void storedOnErrorResponse() {
+		Browser browser = browser(MessagesTestApp.fallbackFilter());
+		String huge = MessagesTestApp.randomTexts(1, 3000).get(0);
+		EntityExchangeResult<String> failed = browser.get("/messages/add-then-fail/?text=" + huge);
+		assertThat(failed.getStatus().value()).isEqualTo(500);
+		assertThat(setCookies(failed, "SESSION")).hasSize(1);
+		assertThat(browser.show()).isEqualTo(huge + "\n");
+	}
+
 }

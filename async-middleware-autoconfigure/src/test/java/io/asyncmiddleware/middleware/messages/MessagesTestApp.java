@@ -130,6 +130,10 @@ final class MessagesTestApp {
 				return Mono.fromRunnable(() -> request.exchange().getResponse().setStatusCode(HttpStatus.ACCEPTED))
 					.then(Mono.<ServerResponse>empty());
 			})
+			.GET("/messages/add-then-fail/", (request) -> params(request).flatMap((params) -> {
+				addAll(request, params);
+				return Mono.error(new IllegalStateException("handler failed after adding messages"));
+			}))
 			.GET("/plain/", (request) -> ServerResponse.ok().bodyValue("plain"))
 			.GET("/session/has-messages/", (request) -> request.session()
 				.flatMap((session) -> ServerResponse.ok()

@@ -1,0 +1,116 @@
+package io.asyncmiddleware.middleware.messages;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The {@code messages} entry, Django's {@code MessageMiddleware}: gives each request its
+ * {@link Messages} and, before the response is committed, stores what the next request
+ * must see. It never adds {@code Vary: Cookie} itself.
+ *
+ * <p>The update runs as the handler starts writing the response, so that it precedes the
+ * session's own save even when the session was loaded by an earlier entry. When the
+ * handler writes nothing, or fails, it runs as the chain completes, before the empty
+ * response or the error page is committed (Django also stores messages on a 500); a
+ * commit action is the last resort.
+ */
+public class MessagesWebFilter implements WebFilter {
+
+	private static final Log logger = LogFactory.getLog(MessagesWebFilter.class);
+
+	private final MessageStorage storage;
+
+	private final Level level;
+
+	private final MessageTags tags;
+
+	/**
+	 * Creates the filter.
+	 * @param storage where messages wait between requests
+	 * @param level the minimum level of messages kept (Django: {@code MESSAGE_LEVEL})
+	 * @param tags the tags of the levels (Django: {@code MESSAGE_TAGS})
+	 */
+	public MessagesWebFilter(MessageStorage storage, Level level, MessageTags tags) {
+		this.storage = storage;
+		this.level = level;
+		this.tags = tags;
+	}
+
+	/**
+	 * The storage in use.
+	 * @return the storage
+	 */
+	public MessageStorage getStorage() {
+		return this.storage;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Messages messages = new Messages(exchange, this.storage, this.level, this.tags);
+		exchange.getAttributes().put(Messages.ATTRIBUTE, messages);
+		ServerHttpResponse response = exchange.getResponse();
+		response.beforeCommit(() -> update(messages));
+		ServerWebExchange updating = exchange.mutate().response(new UpdatingResponse(response, messages)).build();
+		return chain.filter(updating)
+			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)))
+			.onErrorResume((ex) -> (response.isCommitted() ? Mono.<Void>empty() : update(messages))
+				.then(Mono.error(ex)));
+	}
+
+	private Mono<Void> update(Messages messages) {
+		return messages.update().doOnNext(this::reportUnstored).then();
+	}
+
+	private void reportUnstored(List<Message> unstored) {
+		if (!unstored.isEmpty() && logger.isWarnEnabled()) {
+			logger.warn("Not all temporary messages could be stored: " + unstored.size() + " dropped ("
+					+ unstored.stream().map(this::describe).collect(Collectors.joining(", "))
+					+ ") because the messages cookie is limited to " + CookieMessageStorage.MAX_COOKIE_SIZE
+					+ " bytes; use async-middleware.messages.storage=fallback or session to keep them");
+		}
+	}
+
+	private String describe(Message message) {
+		return "level " + message.level() + ", " + message.text().length() + " chars";
+	}
+
+	/** Stores the messages just before the response starts to be written. */
+	private final class UpdatingResponse extends ServerHttpResponseDecorator {
+
+		private final Messages messages;
+
+		UpdatingResponse(ServerHttpResponse delegate, Messages messages) {
+			super(delegate);
+			this.messages = messages;
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			return update(this.messages).then(Mono.defer(() -> super.writeWith(body)));
+		}
+
+		@Override
+		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+			return update(this.messages).then(Mono.defer(() -> super.writeAndFlushWith(body)));
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			return update(this.messages).then(Mono.defer(super::setComplete));
+		}
+
+	}
+
+}

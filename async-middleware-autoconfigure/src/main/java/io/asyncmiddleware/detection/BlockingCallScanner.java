@@ -38,7 +38,7 @@ import org.objectweb.asm.tree.MethodNode;
  * <p>The result is one {@link Evidence} per distinct blocking API (owner type and method
  * as called), with the shortest chain found, in the order found: deterministic for the
  * same bytecode. Parsed classes and per-method analyses are cached for the life of the
- * scanner.
+ * scanner; scans are serialised because ASM's instruction lists index themselves lazily.
  */
 final class BlockingCallScanner {
 
@@ -69,7 +69,7 @@ final class BlockingCallScanner {
 	 * resolve calls on the types they implement
 	 * @return the evidence, empty if no blocking call is reached
 	 */
-	List<Evidence> scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
+	synchronized List<Evidence> scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
 			Set<String> implementations) {
 		Map<String, Evidence> found = new LinkedHashMap<>();
 		Set<MethodRef> visited = new HashSet<>(entries);

@@ -100,11 +100,8 @@ final class BlockingCallScanner {
 				continue;
 			}
 			boolean inScope = resolution.scope().includes(call.owner());
-			if (inScope) {
-				// parse before the catalogue check, so the hierarchy needs no class loading
-				this.classNodes.get(call.owner());
-			}
-			BlockingApi api = this.catalogue.match(this.hierarchy.typeAndSupertypes(call.owner()), call.name());
+			BlockingApi api = this.catalogue
+				.match(this.hierarchy.typeAndSupertypes(call.owner(), resolution.scope()), call.name());
 			if (api != null) {
 				String apiName = call.owner().replace('/', '.') + "." + call.name();
 				if (!found.containsKey(apiName)) {
@@ -140,11 +137,11 @@ final class BlockingCallScanner {
 		Set<String> starts = new LinkedHashSet<>();
 		if (call.virtual()) {
 			if (resolution.receiverType() != null
-					&& this.hierarchy.isSubtype(resolution.receiverType(), call.owner())) {
+					&& this.hierarchy.isSubtype(resolution.receiverType(), call.owner(), resolution.scope())) {
 				starts.add(resolution.receiverType());
 			}
 			for (String implementation : resolution.implementations()) {
-				if (this.hierarchy.isSubtype(implementation, call.owner())) {
+				if (this.hierarchy.isSubtype(implementation, call.owner(), resolution.scope())) {
 					starts.add(implementation);
 				}
 			}

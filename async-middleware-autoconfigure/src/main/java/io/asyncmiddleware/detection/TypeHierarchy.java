@@ -12,7 +12,7 @@ import org.objectweb.asm.tree.ClassNode;
 
 /**
  * The supertypes of a type, for matching calls against the catalogue's "subtypes match"
- * rule. Classes already parsed for the scan are walked from their class files; others
+ * rule. Classes in the scan's scope are walked from their class files; others
  * (the JDK, libraries) are looked up with {@code Class.forName(name, false, loader)},
  * which loads but never initialises them, else read from their class files; a type that
  * cannot be found at all is only itself (so catalogue types missing from the class path,
@@ -32,22 +32,23 @@ final class TypeHierarchy {
 	 * The type itself, then its superclasses and interfaces, then {@code java.lang.Object};
 	 * binary names ({@code java.sql.Statement}).
 	 * @param internalName the type's internal name
+	 * @param scope the scan's scope: its classes are read from class files, never loaded
 	 * @return the type and its supertypes, in a stable order
 	 */
-	Set<String> typeAndSupertypes(String internalName) {
+	Set<String> typeAndSupertypes(String internalName, ScanScope scope) {
 		Set<String> known = this.supertypes.get(internalName);
 		if (known == null) {
-			known = Collections.unmodifiableSet(compute(internalName));
+			known = Collections.unmodifiableSet(compute(internalName, scope));
 			this.supertypes.putIfAbsent(internalName, known);
 		}
 		return known;
 	}
 
-	boolean isSubtype(String internalName, String superInternalName) {
-		return typeAndSupertypes(internalName).contains(superInternalName.replace('/', '.'));
+	boolean isSubtype(String internalName, String superInternalName, ScanScope scope) {
+		return typeAndSupertypes(internalName, scope).contains(superInternalName.replace('/', '.'));
 	}
 
-	private Set<String> compute(String internalName) {
+	private Set<String> compute(String internalName, ScanScope scope) {
 		Set<String> result = new LinkedHashSet<>();
 		Deque<String> pending = new ArrayDeque<>();
 		pending.add(internalName);
@@ -56,8 +57,8 @@ final class TypeHierarchy {
 			if (!result.add(name.replace('/', '.'))) {
 				continue;
 			}
-			// classes already parsed for scanning are walked without loading them
-			ClassNode node = this.classNodes.getIfParsed(name);
+			// classes in scope (or already parsed) are walked without loading them
+			ClassNode node = scope.includes(name) ? this.classNodes.get(name) : this.classNodes.getIfParsed(name);
 			if (node == null && !addLoaded(name, result)) {
 				node = this.classNodes.get(name);
 			}

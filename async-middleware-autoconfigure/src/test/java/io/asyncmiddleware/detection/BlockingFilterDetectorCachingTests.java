@@ -6,10 +6,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.asyncmiddleware.detection.fixtures.blocking.AuditSinkFilter;
+import io.asyncmiddleware.detection.fixtures.blocking.InheritingFilter;
 import io.asyncmiddleware.detection.fixtures.blocking.JdbcViaHelperFilter;
 import io.asyncmiddleware.detection.fixtures.blocking.LambdaFilterConfiguration;
 import io.asyncmiddleware.detection.fixtures.blocking.SleepFilter;
+import io.asyncmiddleware.detection.fixtures.blocking.ThrottlingBaseFilter;
 import io.asyncmiddleware.detection.fixtures.support.AuditLog;
+import io.asyncmiddleware.detection.fixtures.support.AuditSink;
+import io.asyncmiddleware.detection.fixtures.support.JdbcAuditSink;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,8 +49,13 @@ class BlockingFilterDetectorCachingTests {
 	void scannedClassesAreNeverLoadedThroughTheDetectorsLoader() {
 		this.detector.detect(new JdbcViaHelperFilter(null));
 		this.detector.detect(new SleepFilter());
+		this.detector.detect(new InheritingFilter());
+		assertThat(this.detector.detect(new AuditSinkFilter(new JdbcAuditSink(null))).kind())
+			.isEqualTo(Verdict.Kind.BLOCKING);
 		assertThat(this.classLoader.loaded).doesNotContainKeys(AUDIT_LOG.replace('/', '.'),
-				JdbcViaHelperFilter.class.getName(), SleepFilter.class.getName());
+				JdbcViaHelperFilter.class.getName(), SleepFilter.class.getName(), InheritingFilter.class.getName(),
+				ThrottlingBaseFilter.class.getName(), AuditSinkFilter.class.getName(), AuditSink.class.getName(),
+				JdbcAuditSink.class.getName());
 		// catalogue subtype checks may load library types, never initialise them
 		assertThat(this.classLoader.loaded).containsKey("javax.sql.DataSource");
 	}

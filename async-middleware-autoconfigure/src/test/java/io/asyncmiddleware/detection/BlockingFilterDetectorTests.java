@@ -32,6 +32,7 @@ import io.asyncmiddleware.detection.fixtures.blocking.UrlConnectionFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.ByteArrayStreamFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.DeclaredNonBlockingFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.ExecutorOffloadFilter;
+import io.asyncmiddleware.detection.fixtures.nonblocking.FileLinesFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.GuardedCounterFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.HeaderFilter;
 import io.asyncmiddleware.detection.fixtures.nonblocking.MonoDelayFilter;
@@ -363,6 +364,11 @@ class BlockingFilterDetectorTests {
 	@Test
 	void operatorOnSynchronousSourceSubscribedOnBoundedElasticIsNonBlocking() {
 		assertNonBlocking(this.detector.detect(new SubscribeOnSyncSourceFilter(null)));
+	}
+
+	@Test
+	void fluxFromStreamSubscribedOnBoundedElasticIsNonBlocking() {
+		assertNonBlocking(this.detector.detect(new FileLinesFilter()));
 	}
 
 	@Test

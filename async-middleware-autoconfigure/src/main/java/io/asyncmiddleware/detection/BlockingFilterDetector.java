@@ -1,5 +1,6 @@
 package io.asyncmiddleware.detection;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -22,7 +23,7 @@ import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 
 import org.springframework.aop.framework.AopProxyUtils;
-import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
@@ -186,15 +187,13 @@ public final class BlockingFilterDetector {
 		return null;
 	}
 
-	private static @Nullable Verdict declaredVerdict(String name, java.lang.reflect.AnnotatedElement element) {
-		Blocking blocking = (element instanceof Class<?> type) ? AnnotationUtils.findAnnotation(type, Blocking.class)
-				: AnnotationUtils.findAnnotation((Method) element, Blocking.class);
+	private static @Nullable Verdict declaredVerdict(String name, AnnotatedElement element) {
+		// searches superclasses, interfaces and meta-annotations too
+		Blocking blocking = AnnotatedElementUtils.findMergedAnnotation(element, Blocking.class);
 		if (blocking != null) {
 			return declared(Verdict.Kind.BLOCKING, withReason("declared @Blocking on " + name, blocking.value()));
 		}
-		NonBlocking nonBlocking = (element instanceof Class<?> type)
-				? AnnotationUtils.findAnnotation(type, NonBlocking.class)
-				: AnnotationUtils.findAnnotation((Method) element, NonBlocking.class);
+		NonBlocking nonBlocking = AnnotatedElementUtils.findMergedAnnotation(element, NonBlocking.class);
 		if (nonBlocking != null) {
 			return declared(Verdict.Kind.NON_BLOCKING,
 					withReason("declared @NonBlocking on " + name, nonBlocking.value()));

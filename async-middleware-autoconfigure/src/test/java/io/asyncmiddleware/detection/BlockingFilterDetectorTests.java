@@ -221,6 +221,16 @@ class BlockingFilterDetectorTests {
 	}
 
 	@Test
+	void helperOutsideTheScopeIsOnlyMatchedAgainstTheCatalogue() {
+		BlockingFilterDetector filterPackageOnly = new BlockingFilterDetector(BlockingApiCatalogue.defaults(),
+				List.of(), 6, getClass().getClassLoader());
+		assertNonBlocking(filterPackageOnly.detect(new JdbcViaHelperFilter(null)));
+		BlockingFilterDetector withSupport = new BlockingFilterDetector(BlockingApiCatalogue.defaults(),
+				List.of("io.asyncmiddleware.detection.fixtures.support"), 6, getClass().getClassLoader());
+		assertThat(withSupport.detect(new JdbcViaHelperFilter(null)).evidence()).hasSize(3);
+	}
+
+	@Test
 	void fromCallableWithoutSubscribeOnIsBlocking() {
 		assertBlocking(new FromCallableWithoutSubscribeOnFilter(null),
 				"FromCallableWithoutSubscribeOnFilter.filter(FromCallableWithoutSubscribeOnFilter.java:22) -> "

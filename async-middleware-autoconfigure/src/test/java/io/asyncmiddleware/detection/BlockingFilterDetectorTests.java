@@ -188,7 +188,7 @@ class BlockingFilterDetectorTests {
 	@Test
 	void blockingInSuperclassFilterIsBlocking() {
 		assertBlocking(new InheritingFilter(),
-				"InheritingFilter.filter(InheritingFilter.java:16) -> ThrottlingBaseFilter.filter(ThrottlingBaseFilter"
+				"InheritingFilter.filter(InheritingFilter.java:15) -> ThrottlingBaseFilter.filter(ThrottlingBaseFilter"
 						+ ".java:15) -> ThrottlingBaseFilter.pause(ThrottlingBaseFilter.java:21) -> java.lang.Thread.sleep");
 	}
 

@@ -11,11 +11,14 @@ import java.lang.annotation.Target;
  * analyse it: the declaration is the verdict. The configured mode then decides whether
  * startup fails, or the filter is adapted or isolated.
  *
+ * <p>On a {@code @Bean} method, it declares the filter the method returns, for filters
+ * written as lambdas.
+ *
  * <p>The Java counterpart of a Django middleware that is only {@code sync_capable}.
  *
  * @see NonBlocking
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface Blocking {

@@ -19,11 +19,24 @@ import org.jspecify.annotations.Nullable;
  * {@code java.sql.PreparedStatement.executeUpdate}, or {@code null} for a declaration
  * @param description what this is, in words (e.g. "JDBC statement execution", or
  * "declared @Blocking: writes an audit row")
+ * @param suggestion the non-blocking alternative to the API reached (e.g. "WebClient
+ * (spring-webflux)"), or {@code null} when there is none to give
  */
-public record Evidence(List<CallSite> chain, @Nullable String blockingApi, String description) {
+public record Evidence(List<CallSite> chain, @Nullable String blockingApi, String description,
+		@Nullable String suggestion) {
 
 	public Evidence {
 		chain = List.copyOf(chain);
+	}
+
+	/**
+	 * Evidence without a suggestion.
+	 * @param chain the frames from the filter's entry method
+	 * @param blockingApi the blocking API reached, or {@code null} for a declaration
+	 * @param description what this is, in words
+	 */
+	public Evidence(List<CallSite> chain, @Nullable String blockingApi, String description) {
+		this(chain, blockingApi, description, null);
 	}
 
 	/**
@@ -36,8 +49,19 @@ public record Evidence(List<CallSite> chain, @Nullable String blockingApi, Strin
 	}
 
 	/**
+	 * A note that explains a verdict without a call chain, e.g. why a filter could not be
+	 * analysed. Rendered like a declaration.
+	 * @param text the note
+	 * @return the evidence
+	 */
+	public static Evidence note(String text) {
+		return new Evidence(List.of(), null, text);
+	}
+
+	/**
 	 * Whether this evidence is a declaration.
-	 * @return {@code true} for an annotation or interface declaration
+	 * @return {@code true} for an annotation or interface declaration, or a
+	 * {@link #note(String) note}
 	 */
 	public boolean isDeclared() {
 		return this.blockingApi == null;

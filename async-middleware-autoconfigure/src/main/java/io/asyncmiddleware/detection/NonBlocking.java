@@ -11,11 +11,14 @@ import java.lang.annotation.Target;
  * over static analysis (for code the scanner misjudges); if run-time detection later
  * catches the filter blocking an event loop, that is reported loudly.
  *
+ * <p>On a {@code @Bean} method, it declares the filter the method returns, for filters
+ * written as lambdas.
+ *
  * <p>The Java counterpart of Django's {@code async_capable} flag.
  *
  * @see Blocking
  */
-@Target(ElementType.TYPE)
+@Target({ ElementType.TYPE, ElementType.METHOD })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 public @interface NonBlocking {

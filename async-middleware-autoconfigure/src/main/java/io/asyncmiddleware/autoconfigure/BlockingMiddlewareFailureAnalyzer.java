@@ -32,7 +32,11 @@ class BlockingMiddlewareFailureAnalyzer extends AbstractFailureAnalyzer<Blocking
 			for (Evidence evidence : entry.verdict().evidence()) {
 				description.append("      ").append(evidence).append('\n');
 				if (!evidence.isDeclared()) {
-					description.append("      (").append(evidence.description()).append(")\n");
+					description.append("      ").append(evidence.description());
+					if (evidence.suggestion() != null) {
+						description.append("; use instead: ").append(evidence.suggestion());
+					}
+					description.append('\n');
 				}
 			}
 		}

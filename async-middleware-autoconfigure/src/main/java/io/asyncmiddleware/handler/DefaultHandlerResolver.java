@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.annotation.MergedAnnotation;
 import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
@@ -40,7 +41,7 @@ import org.springframework.web.server.ServerWebExchange;
  * annotations and composed annotations count), from the functional route
  * ({@link HandlerAnnotations}), or from the class of any other handler object.
  */
-public final class DefaultHandlerResolver implements HandlerResolver {
+public final class DefaultHandlerResolver implements HandlerResolver, SmartInitializingSingleton {
 
 	private static final Log logger = LogFactory.getLog(DefaultHandlerResolver.class);
 
@@ -76,6 +77,14 @@ public final class DefaultHandlerResolver implements HandlerResolver {
 	public DefaultHandlerResolver(Supplier<List<HandlerMapping>> handlerMappings) {
 		Assert.notNull(handlerMappings, "'handlerMappings' must not be null");
 		this.handlerMappings = handlerMappings;
+	}
+
+	/**
+	 * Looks the mappings up once every singleton exists, so that no request pays for it.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		handlerMappings();
 	}
 
 	@Override

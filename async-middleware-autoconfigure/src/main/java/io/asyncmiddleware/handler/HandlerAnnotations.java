@@ -1,6 +1,7 @@
 package io.asyncmiddleware.handler;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -106,6 +107,10 @@ public final class HandlerAnnotations {
 	 * @throws IllegalArgumentException if the type has an attribute without a default
 	 */
 	public static <A extends Annotation> A of(Class<A> type) {
+		for (Method attribute : type.getDeclaredMethods()) {
+			Assert.isTrue(attribute.getDefaultValue() != null, () -> "@" + type.getSimpleName() + "."
+					+ attribute.getName() + "() has no default; pass an instance, e.g. HandlerAnnotations.requireHttpMethods(\"GET\")");
+		}
 		return MergedAnnotation.of(type).synthesize();
 	}
 

@@ -1,6 +1,7 @@
 package io.asyncmiddleware.middleware.clickjacking;
 
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
@@ -24,9 +25,11 @@ import org.springframework.web.server.WebFilterChain;
  * {@link XFrameOptionsExempt} sends no header, {@link XFrameOptionsSameOrigin} and
  * {@link XFrameOptionsDeny} send their value. A header the handler set itself is kept.
  *
- * <p>The header is written just before the response commits, so error pages rendered
- * after the filters get it too. The handler is resolved only then, and only when the
- * response has no header yet.
+ * <p>The header is written just before the response commits; the handler is resolved only
+ * then, and only when the response has no header yet. An error from below (a handler's
+ * exception, no route) gets the header as it passes this entry, with the configured value
+ * whatever the handler's annotations, as Django's decorators mark only the view's own
+ * response; WebFlux's exception handlers, which render the error after the filters, keep it.
  */
 public final class XFrameOptionsWebFilter implements WebFilter {
 
@@ -52,8 +55,18 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		exchange.getResponse().beforeCommit(() -> writeHeader(exchange));
-		return chain.filter(exchange);
+		AtomicBoolean handled = new AtomicBoolean();
+		exchange.getResponse().beforeCommit(() -> handled.compareAndSet(false, true) ? writeHeader(exchange) : Mono.empty());
+		return chain.filter(exchange).onErrorResume((ex) -> {
+			if (exchange.getResponse().isCommitted() || !handled.compareAndSet(false, true)) {
+				return Mono.error(ex);
+			}
+			// Django turns the error into a response below this layer, and this layer decorates
+			// it now: an outer entry that replaces it (APPEND_SLASH's 301) starts from a fresh
+			// response without the header. The handler's annotations marked only its own
+			// response, so the error response gets the configured value.
+			return this.defaultWriter.writeHttpHeaders(exchange).then(Mono.error(ex));
+		});
 	}
 
 	private Mono<Void> writeHeader(ServerWebExchange exchange) {

@@ -1,21 +1,32 @@
 package io.asyncmiddleware.middleware.clickjacking;
 
+import java.net.URI;
 import java.util.List;
 
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerFixtures;
+import io.asyncmiddleware.handler.HandlerAnnotations;
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.XFrameOptionsExempt;
+import io.asyncmiddleware.middleware.security.RequestSecurity;
+import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,7 +77,7 @@ class XFrameOptionsWebFilterTests {
 	@Test
 	@DisplayName("XF-03: a header set by the handler (DENY) is kept although the setting is SAMEORIGIN")
 	void handlerHeaderKeptOverSameOrigin() {
-		RouterFunction<ServerResponse> routes = org.springframework.web.reactive.function.server.RouterFunctions.route()
+		RouterFunction<ServerResponse> routes = RouterFunctions.route()
 			.GET("/own/", (request) -> ServerResponse.ok().header(XFO, "DENY").bodyValue("own"))
 			.build();
 		WebTestClient.bindToRouterFunction(routes)
@@ -122,6 +133,52 @@ class XFrameOptionsWebFilterTests {
 		WebTestClient client = client(Mode.DENY);
 		client.get().uri("/fn/forbidden/").exchange().expectStatus().isForbidden().expectHeader().valueEquals(XFO, "DENY");
 		client.get().uri("/fn/nowhere/").exchange().expectStatus().isNotFound().expectHeader().valueEquals(XFO, "DENY");
+	}
+
+	@Test
+	@DisplayName("XF-04: an exempt handler's error page gets the setting's value (the decorator marks only the view's response)")
+	void exemptHandlerErrorGetsHeader() {
+		RouterFunction<ServerResponse> routes = HandlerAnnotations.annotate(RouterFunctions.route()
+			.GET("/exempt/", (request) -> Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)))
+			.build(), XFrameOptionsExempt.class);
+		WebTestClient.bindToRouterFunction(routes)
+			.webFilter(new XFrameOptionsWebFilter(Mode.SAMEORIGIN, resolver(routes)))
+			.build()
+			.get()
+			.uri("/exempt/")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals(XFO, "SAMEORIGIN");
+	}
+
+	@Test
+	@DisplayName("an outer entry that replaces a 404 with a fresh 301 (APPEND_SLASH) sends no X-Frame-Options; security still applies")
+	void replacedErrorResponseHasNoHeader() {
+		WebFilter appendSlash = (exchange, chain) -> chain.filter(exchange)
+			.onErrorResume(ResponseStatusException.class, (ex) -> {
+				ServerHttpResponse response = exchange.getResponse();
+				response.getHeaders().clear();
+				response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+				response.getHeaders().setLocation(URI.create(exchange.getRequest().getPath().value() + "/"));
+				return response.setComplete();
+			});
+		WebTestClient.bindToRouterFunction(ROUTES)
+			.webFilter(new SecurityWebFilter(RequestSecurity.schemeOnly()), appendSlash,
+					new XFrameOptionsWebFilter(Mode.DENY, resolver(ROUTES)))
+			.build()
+			.get()
+			.uri("/fn/hello")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.MOVED_PERMANENTLY)
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "/fn/hello/")
+			.expectHeader()
+			.doesNotExist(XFO)
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff");
 	}
 
 	private static WebTestClient client(Mode mode) {

@@ -1,5 +1,7 @@
 package io.asyncmiddleware.handler;
 
+import java.util.List;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,11 +32,11 @@ class HandlerAnnotationsTests {
 		RouterFunction<ServerResponse> routes = HandlerAnnotations.annotate(
 				RouterFunctions.route().GET("/a/", (request) -> ServerResponse.ok().build()).build(), CsrfExempt.class);
 		ServerRequest matching = ServerRequest.create(MockServerWebExchange.from(MockServerHttpRequest.get("/a/")),
-				java.util.List.of());
+				List.of());
 		assertThat(routes.route(matching).block()).isNotNull();
 		assertThat(HandlerAnnotations.recordedOn(matching)).containsOnlyKeys(CsrfExempt.class);
 		ServerRequest other = ServerRequest.create(MockServerWebExchange.from(MockServerHttpRequest.get("/b/")),
-				java.util.List.of());
+				List.of());
 		assertThat(routes.route(other).block()).isNull();
 		assertThat(HandlerAnnotations.recordedOn(other)).isEmpty();
 	}

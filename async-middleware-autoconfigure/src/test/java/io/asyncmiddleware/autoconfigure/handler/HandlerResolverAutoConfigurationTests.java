@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -90,12 +91,12 @@ class HandlerResolverAutoConfigurationTests {
 			return new HandlerResolver() {
 
 				@Override
-				public Mono<ResolvedHandler> resolve(org.springframework.web.server.ServerWebExchange exchange) {
+				public Mono<ResolvedHandler> resolve(ServerWebExchange exchange) {
 					return Mono.just(ResolvedHandler.NONE);
 				}
 
 				@Override
-				public Mono<Boolean> isRoutable(org.springframework.web.server.ServerWebExchange exchange, String path) {
+				public Mono<Boolean> isRoutable(ServerWebExchange exchange, String path) {
 					return Mono.just(false);
 				}
 

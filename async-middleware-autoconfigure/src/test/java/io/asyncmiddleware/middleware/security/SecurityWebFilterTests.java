@@ -11,6 +11,9 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
@@ -336,21 +339,27 @@ class SecurityWebFilterTests {
 	}
 
 	@Test
-	@DisplayName("CH-07: a 404 from a controller application (no handler) carries the security headers")
+	@DisplayName("CH-07: a 404 (no handler) and a 403 raised by a controller reach the client with the security headers")
 	void notFoundGetsHeaders() {
-		WebTestClient client = WebTestClient
-			.bindToApplicationContext(HandlerFixtures.context(SecurityFilterConfiguration.class))
-			.build();
-		client.get()
-			.uri("/nowhere/")
-			.exchange()
-			.expectStatus()
-			.isNotFound()
-			.expectHeader()
-			.valueEquals(NOSNIFF, "nosniff")
-			.expectHeader()
-			.valueEquals(COOP, "same-origin");
-		client.get().uri("/forbidden/").exchange().expectStatus().isForbidden().expectHeader().valueEquals(NOSNIFF, "nosniff");
+		try (AnnotationConfigApplicationContext context = HandlerFixtures.context(SecurityFilterConfiguration.class)) {
+			WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+			client.get()
+				.uri("/nowhere/")
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectHeader()
+				.valueEquals(NOSNIFF, "nosniff")
+				.expectHeader()
+				.valueEquals(COOP, "same-origin");
+			client.get()
+				.uri("/forbidden/")
+				.exchange()
+				.expectStatus()
+				.isForbidden()
+				.expectHeader()
+				.valueEquals(NOSNIFF, "nosniff");
+		}
 	}
 
 	@Test
@@ -431,10 +440,10 @@ class SecurityWebFilterTests {
 		return filter;
 	}
 
-	@org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+	@Configuration(proxyBeanMethods = false)
 	static class SecurityFilterConfiguration {
 
-		@org.springframework.context.annotation.Bean
+		@Bean
 		WebFilter securityWebFilter() {
 			return new SecurityWebFilter(RequestSecurity.schemeOnly());
 		}

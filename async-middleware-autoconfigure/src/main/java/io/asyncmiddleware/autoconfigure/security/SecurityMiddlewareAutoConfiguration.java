@@ -1,0 +1,116 @@
+package io.asyncmiddleware.autoconfigure.security;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import io.asyncmiddleware.middleware.security.RequestSecurity;
+import io.asyncmiddleware.middleware.security.SecurityWebFilter;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.util.StringUtils;
+
+/**
+ * Auto-configuration of the {@code security} entry (Django's {@code SecurityMiddleware})
+ * and of the {@link RequestSecurity} that the {@code security}, {@code csrf} and
+ * {@code session} entries share. Invalid values stop the startup, naming the property,
+ * as Django's system checks {@code security.E023}/{@code E024} do.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@EnableConfigurationProperties(SecurityMiddlewareProperties.class)
+public final class SecurityMiddlewareAutoConfiguration {
+
+	private static final String PREFIX = "async-middleware.security.";
+
+	@Bean
+	@ConditionalOnMissingBean
+	RequestSecurity requestSecurity(SecurityMiddlewareProperties properties) {
+		SecurityMiddlewareProperties.ProxySslHeader header = properties.getProxySslHeader();
+		if (!StringUtils.hasText(header.getName())) {
+			return RequestSecurity.schemeOnly();
+		}
+		if (!StringUtils.hasText(header.getValue())) {
+			throw new InvalidConfigurationPropertyValueException(PREFIX + "proxy-ssl-header.value", header.getValue(),
+					"The value that marks a secure request must not be empty, e.g. 'https'");
+		}
+		return RequestSecurity.proxySslHeader(headerName(header.getName().trim()), header.getValue().trim());
+	}
+
+	/** Django names the header as WSGI does: HTTP_X_FORWARDED_PROTO is X-Forwarded-Proto. */
+	private static String headerName(String name) {
+		if (name.startsWith("HTTP_")) {
+			return name.substring(5).replace('_', '-').toLowerCase(Locale.ROOT);
+		}
+		return name;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(ServerHttpHeadersWriter.class)
+	static class SecurityEntryConfiguration {
+
+		@Bean
+		BuiltInMiddleware securityBuiltInMiddleware(SecurityMiddlewareProperties properties,
+				RequestSecurity requestSecurity) {
+			// validated now so that a bad value stops the startup, not the first request
+			SecurityWebFilter validated = createFilter(properties, requestSecurity);
+			return BuiltInMiddleware.of("security", SecurityWebFilter.class, () -> validated);
+		}
+
+		private static SecurityWebFilter createFilter(SecurityMiddlewareProperties properties,
+				RequestSecurity requestSecurity) {
+			SecurityWebFilter filter = new SecurityWebFilter(requestSecurity);
+			if (properties.getHstsSeconds() < 0) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "hsts-seconds",
+						properties.getHstsSeconds(), "Must be 0 (no Strict-Transport-Security) or more");
+			}
+			filter.setHstsSeconds(properties.getHstsSeconds());
+			filter.setHstsIncludeSubdomains(properties.isHstsIncludeSubdomains());
+			filter.setHstsPreload(properties.isHstsPreload());
+			filter.setContentTypeNosniff(properties.isContentTypeNosniff());
+			try {
+				filter.setReferrerPolicy(properties.getReferrerPolicy());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "referrer-policy",
+						String.join(",", properties.getReferrerPolicy()), ex.getMessage());
+			}
+			try {
+				filter.setCrossOriginOpenerPolicy(properties.getCrossOriginOpenerPolicy());
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidConfigurationPropertyValueException(PREFIX + "cross-origin-opener-policy",
+						properties.getCrossOriginOpenerPolicy(), ex.getMessage());
+			}
+			filter.setSslRedirect(properties.isSslRedirect());
+			filter.setSslHost(properties.getSslHost());
+			filter.setRedirectExempt(redirectExempt(properties.getRedirectExempt()));
+			return filter;
+		}
+
+		private static List<Pattern> redirectExempt(List<String> expressions) {
+			return expressions.stream().map((expression) -> {
+				try {
+					return Pattern.compile(expression);
+				}
+				catch (PatternSyntaxException ex) {
+					throw new InvalidConfigurationPropertyValueException(PREFIX + "redirect-exempt", expression,
+							"Not a regular expression: " + ex.getDescription());
+				}
+			}).toList();
+		}
+
+	}
+
+}

@@ -1,0 +1,196 @@
+package io.asyncmiddleware.handler;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.Assert;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.HandlerMapping;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * A {@link HandlerResolver} that asks the application's {@link HandlerMapping}s in order,
+ * as {@code DispatcherHandler} does, without running the handler.
+ *
+ * <p>The mappings see a copy of the exchange with private attributes and a detached
+ * response (see {@link ResolutionExchange}), so resolving leaves nothing behind that
+ * changes the real dispatch: no URI variables or best-matching pattern, no CORS headers
+ * or status. Annotations come from a {@link HandlerMethod}'s method, then its class (meta
+ * annotations and composed annotations count), from the functional route
+ * ({@link HandlerAnnotations}), or from the class of any other handler object.
+ */
+public final class DefaultHandlerResolver implements HandlerResolver, SmartInitializingSingleton {
+
+	private static final Log logger = LogFactory.getLog(DefaultHandlerResolver.class);
+
+	private static final String CACHE_ATTRIBUTE = DefaultHandlerResolver.class.getName() + ".RESOLVED";
+
+	/** The annotations a handler can carry; read once per resolution. */
+	private static final List<Class<? extends Annotation>> TYPES = List.of(CsrfExempt.class,
+			XFrameOptionsExempt.class, XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class, NoAppendSlash.class,
+			LoginRequired.class, RequireHttpMethods.class);
+
+	/** Mutually exclusive: one on the method hides the others on the class. */
+	private static final Set<Class<? extends Annotation>> X_FRAME_OPTIONS = Set.of(XFrameOptionsExempt.class,
+			XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class);
+
+	private final Supplier<List<HandlerMapping>> handlerMappings;
+
+	private volatile @Nullable List<HandlerMapping> resolvedMappings;
+
+	/**
+	 * Creates a resolver over fixed mappings, in the order given.
+	 * @param handlerMappings the mappings
+	 */
+	public DefaultHandlerResolver(List<HandlerMapping> handlerMappings) {
+		this(() -> handlerMappings);
+	}
+
+	/**
+	 * Creates a resolver whose mappings are looked up on first use (for example
+	 * {@code DispatcherHandler#getHandlerMappings()}, which is ready only once the
+	 * context has started).
+	 * @param handlerMappings supplies the mappings, in dispatch order
+	 */
+	public DefaultHandlerResolver(Supplier<List<HandlerMapping>> handlerMappings) {
+		Assert.notNull(handlerMappings, "'handlerMappings' must not be null");
+		this.handlerMappings = handlerMappings;
+	}
+
+	/**
+	 * Looks the mappings up once every singleton exists, so that no request pays for it.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		handlerMappings();
+	}
+
+	@Override
+	public Mono<ResolvedHandler> resolve(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		Cached cached = exchange.getAttribute(CACHE_ATTRIBUTE);
+		if (cached != null && cached.matches(request)) {
+			return cached.handler();
+		}
+		Mono<ResolvedHandler> handler = lookup(exchange, request)
+			.map(this::toResolvedHandler)
+			.onErrorResume((ex) -> {
+				logger.debug("No handler resolved for " + request.getPath() + ": " + ex);
+				return Mono.empty();
+			})
+			.defaultIfEmpty(ResolvedHandler.NONE)
+			.cache();
+		exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
+		return handler;
+	}
+
+	@Override
+	public Mono<Boolean> isRoutable(ServerWebExchange exchange, String path) {
+		ServerHttpRequest request;
+		try {
+			request = exchange.getRequest().mutate().path(path).build();
+		}
+		catch (IllegalArgumentException ex) {
+			// not a path this request could have (not under the context path, bad encoding)
+			return Mono.just(false);
+		}
+		return lookup(exchange, request).map((found) -> true)
+			// the path matched but not the method, media types or parameters: Django
+			// resolves by path alone, so this path is routable
+			.onErrorResume(ResponseStatusException.class,
+					(ex) -> Mono.just(ex.getStatusCode().value() != HttpStatus.NOT_FOUND.value()))
+			.onErrorResume((ex) -> Mono.just(false))
+			.defaultIfEmpty(false);
+	}
+
+	private Mono<Found> lookup(ServerWebExchange exchange, ServerHttpRequest request) {
+		ResolutionExchange resolution = new ResolutionExchange(exchange, request);
+		return Flux.fromIterable(handlerMappings())
+			.concatMap((mapping) -> mapping.getHandler(resolution))
+			.next()
+			.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes())));
+	}
+
+	private List<HandlerMapping> handlerMappings() {
+		List<HandlerMapping> mappings = this.resolvedMappings;
+		if (mappings == null) {
+			List<HandlerMapping> supplied = this.handlerMappings.get();
+			mappings = (supplied != null) ? List.copyOf(supplied) : List.of();
+			if (supplied != null) {
+				this.resolvedMappings = mappings;
+			}
+		}
+		return mappings;
+	}
+
+	private ResolvedHandler toResolvedHandler(Found found) {
+		Object handler = found.handler();
+		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>(found.routeAnnotations());
+		if (handler instanceof HandlerMethod handlerMethod) {
+			collect(handlerMethod.getMethod(), handlerMethod.getBeanType(), annotations);
+		}
+		else if (handler instanceof HandlerFunction<?>) {
+			Method handle = ReflectionUtils.findMethod(handler.getClass(), "handle", ServerRequest.class);
+			collect(handle, handler.getClass(), annotations);
+		}
+		else {
+			collect(null, handler.getClass(), annotations);
+		}
+		return new ResolvedHandler(handler, annotations);
+	}
+
+	private void collect(@Nullable Method method, Class<?> type, Map<Class<? extends Annotation>, Annotation> into) {
+		if (method != null) {
+			collect(MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY), into);
+		}
+		collect(MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY), into);
+	}
+
+	private void collect(MergedAnnotations source, Map<Class<? extends Annotation>, Annotation> into) {
+		boolean framingDecided = into.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
+		for (Class<? extends Annotation> type : TYPES) {
+			if (into.containsKey(type) || (framingDecided && X_FRAME_OPTIONS.contains(type))) {
+				continue;
+			}
+			MergedAnnotation<? extends Annotation> annotation = source.get(type);
+			if (annotation.isPresent()) {
+				into.put(type, annotation.synthesize());
+			}
+		}
+	}
+
+	private record Found(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations) {
+	}
+
+	/** A resolution shared by the entries that ask in turn, valid while method and URI stay. */
+	private record Cached(String method, URI uri, Mono<ResolvedHandler> handler) {
+
+		boolean matches(ServerHttpRequest request) {
+			return this.method.equals(request.getMethod().name()) && this.uri.equals(request.getURI());
+		}
+
+	}
+
+}

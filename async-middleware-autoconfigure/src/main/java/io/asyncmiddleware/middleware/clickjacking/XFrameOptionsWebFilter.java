@@ -1,0 +1,117 @@
+package io.asyncmiddleware.middleware.clickjacking;
+
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.ResolvedHandler;
+import io.asyncmiddleware.handler.XFrameOptionsDeny;
+import io.asyncmiddleware.handler.XFrameOptionsExempt;
+import io.asyncmiddleware.handler.XFrameOptionsSameOrigin;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Django's {@code XFrameOptionsMiddleware}: adds {@code X-Frame-Options} to responses
+ * that lack it, with the configured value unless the handler says otherwise:
+ * {@link XFrameOptionsExempt} sends no header, {@link XFrameOptionsSameOrigin} and
+ * {@link XFrameOptionsDeny} send their value. A header the handler set itself is kept.
+ *
+ * <p>The header is written just before the response commits; the handler is resolved only
+ * then, and only when the response has no header yet. An error from below (a handler's
+ * exception, no route) gets the header as it passes this entry, with the configured value
+ * whatever the handler's annotations, as Django's decorators mark only the view's own
+ * response; WebFlux's exception handlers, which render the error after the filters, keep it.
+ */
+public final class XFrameOptionsWebFilter implements WebFilter {
+
+	private final ServerHttpHeadersWriter defaultWriter;
+
+	private final HandlerResolver handlerResolver;
+
+	private final ServerHttpHeadersWriter denyWriter = writer(Mode.DENY);
+
+	private final ServerHttpHeadersWriter sameOriginWriter = writer(Mode.SAMEORIGIN);
+
+	/**
+	 * Creates the filter.
+	 * @param mode the header value for handlers without an annotation (Django: {@code X_FRAME_OPTIONS})
+	 * @param handlerResolver resolves the handler whose annotations apply
+	 */
+	public XFrameOptionsWebFilter(Mode mode, HandlerResolver handlerResolver) {
+		Assert.notNull(mode, "'mode' must not be null");
+		Assert.notNull(handlerResolver, "'handlerResolver' must not be null");
+		this.defaultWriter = writer(mode);
+		this.handlerResolver = handlerResolver;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		AtomicBoolean handled = new AtomicBoolean();
+		exchange.getResponse().beforeCommit(() -> handled.compareAndSet(false, true) ? writeHeader(exchange) : Mono.empty());
+		return chain.filter(exchange).onErrorResume((ex) -> {
+			if (exchange.getResponse().isCommitted() || !handled.compareAndSet(false, true)) {
+				return Mono.error(ex);
+			}
+			// Django turns the error into a response below this layer, and this layer decorates
+			// it now: an outer entry that replaces it (APPEND_SLASH's 301) starts from a fresh
+			// response without the header. The handler's annotations marked only its own
+			// response, so the error response gets the configured value.
+			return this.defaultWriter.writeHttpHeaders(exchange).then(Mono.error(ex));
+		});
+	}
+
+	private Mono<Void> writeHeader(ServerWebExchange exchange) {
+		if (exchange.getResponse().getHeaders().containsHeader(XFrameOptionsServerHttpHeadersWriter.X_FRAME_OPTIONS)) {
+			return Mono.empty();
+		}
+		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
+			ServerHttpHeadersWriter writer = writerFor(handler);
+			return (writer != null) ? writer.writeHttpHeaders(exchange) : Mono.empty();
+		});
+	}
+
+	private @Nullable ServerHttpHeadersWriter writerFor(ResolvedHandler handler) {
+		if (handler.hasAnnotation(XFrameOptionsExempt.class)) {
+			return null;
+		}
+		if (handler.hasAnnotation(XFrameOptionsDeny.class)) {
+			return this.denyWriter;
+		}
+		if (handler.hasAnnotation(XFrameOptionsSameOrigin.class)) {
+			return this.sameOriginWriter;
+		}
+		return this.defaultWriter;
+	}
+
+	/**
+	 * The mode for a setting's value, compared ignoring case as Django upper-cases it.
+	 * @param value the value, e.g. {@code sameorigin}
+	 * @return the mode
+	 * @throws IllegalArgumentException if the value is neither DENY nor SAMEORIGIN
+	 */
+	public static Mode mode(@Nullable String value) {
+		String upperCase = (value != null) ? value.trim().toUpperCase(Locale.ROOT) : "";
+		for (Mode mode : Mode.values()) {
+			if (mode.name().equals(upperCase)) {
+				return mode;
+			}
+		}
+		throw new IllegalArgumentException("'" + value + "' is not an X-Frame-Options value. Valid values are: DENY, SAMEORIGIN");
+	}
+
+	private static ServerHttpHeadersWriter writer(Mode mode) {
+		XFrameOptionsServerHttpHeadersWriter writer = new XFrameOptionsServerHttpHeadersWriter();
+		writer.setMode(mode);
+		return writer;
+	}
+
+}

@@ -1,0 +1,113 @@
+package io.asyncmiddleware.handler;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+class RequireHttpMethodsWebFilterTests {
+
+	private AnnotationConfigApplicationContext context;
+
+	private WebTestClient client;
+
+	@BeforeEach
+	void start() {
+		this.context = HandlerFixtures.context(FilterConfiguration.class);
+		this.client = WebTestClient.bindToApplicationContext(this.context).build();
+	}
+
+	@AfterEach
+	void stop() {
+		this.context.close();
+	}
+
+	@Test
+	@DisplayName("@RequireHttpMethods(\"GET\") on a controller method returning Mono: GET runs the handler")
+	void allowedMethodReachesMonoHandler() {
+		this.client.get().uri("/methods/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("get only");
+	}
+
+	@Test
+	@DisplayName("@RequireHttpMethods(\"GET\") on a controller method returning Mono: POST gets 405 with Allow: GET")
+	void otherMethodOnMonoHandlerIs405() {
+		this.client.post()
+			.uri("/methods/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET")
+			.expectBody()
+			.isEmpty();
+	}
+
+	@Test
+	@DisplayName("HEAD is not GET: like Django's require_http_methods([\"GET\"]), HEAD gets 405")
+	void headIsNotGet() {
+		this.client.head().uri("/methods/").exchange().expectStatus().isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+	}
+
+	@Test
+	@DisplayName("@RequireHttpMethods({\"GET\", \"POST\"}) on a Flux handler: POST runs, PUT gets 405 with Allow: GET, POST")
+	void fluxHandler() {
+		this.client.post().uri("/stream/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("ab");
+		this.client.put()
+			.uri("/stream/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET, POST");
+	}
+
+	@Test
+	@DisplayName("class-level @RequireHttpMethods(\"GET\"): DELETE gets 405")
+	void classLevelAnnotation() {
+		this.client.delete()
+			.uri("/frame/exempt/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET");
+	}
+
+	@Test
+	@DisplayName("functional route annotated with requireHttpMethods(\"GET\"): GET 200, POST 405 with Allow: GET")
+	void functionalRoute() {
+		this.client.get().uri("/fn/methods/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("get only");
+		this.client.post()
+			.uri("/fn/methods/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "GET");
+	}
+
+	@Test
+	@DisplayName("handlers without the annotation and unknown paths are left alone")
+	void unannotatedUntouched() {
+		this.client.post().uri("/api/exempt/").exchange().expectStatus().isOk();
+		this.client.get().uri("/nowhere/").exchange().expectStatus().isNotFound();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class FilterConfiguration {
+
+		@Bean
+		RequireHttpMethodsWebFilter requireHttpMethodsWebFilter(HandlerResolver handlerResolver) {
+			return new RequireHttpMethodsWebFilter(handlerResolver);
+		}
+
+	}
+
+}

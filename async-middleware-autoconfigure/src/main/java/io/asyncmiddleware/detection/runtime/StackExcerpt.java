@@ -26,16 +26,32 @@ final class StackExcerpt {
 		StringBuilder excerpt = new StringBuilder();
 		int shown = Math.min(TOP_FRAMES, frames.size());
 		for (int i = 0; i < shown; i++) {
-			excerpt.append((i > 0) ? "\n\tat " : "at ").append(frames.get(i));
+			excerpt.append((i > 0) ? "\n\tat " : "at ").append(format(frames.get(i)));
 		}
 		int entryFrame = indexOfEntryFrame(frames, entryClass);
 		if (entryFrame >= shown) {
 			if (entryFrame > shown) {
 				excerpt.append("\n\t... ").append(entryFrame - shown).append(" more");
 			}
-			excerpt.append("\n\tat ").append(frames.get(entryFrame));
+			excerpt.append("\n\tat ").append(format(frames.get(entryFrame)));
 		}
 		return excerpt.toString();
+	}
+
+	// as in a stack trace, without the class loader and module prefixes
+	private static String format(StackTraceElement frame) {
+		String location;
+		if (frame.isNativeMethod()) {
+			location = "Native Method";
+		}
+		else if (frame.getFileName() == null) {
+			location = "Unknown Source";
+		}
+		else {
+			location = (frame.getLineNumber() >= 0) ? frame.getFileName() + ":" + frame.getLineNumber()
+					: frame.getFileName();
+		}
+		return frame.getClassName() + "." + frame.getMethodName() + "(" + location + ")";
 	}
 
 	private static int indexOfEntryFrame(List<StackTraceElement> frames, Class<?> entryClass) {

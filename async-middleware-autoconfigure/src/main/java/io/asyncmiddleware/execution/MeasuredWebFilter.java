@@ -1,5 +1,6 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.concurrent.atomic.AtomicLongFieldUpdater;

@@ -15,7 +15,7 @@ import io.asyncmiddleware.detection.Evidence;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.EntryInstaller;
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.hooks.SyncHooks;
 import org.apache.commons.logging.Log;

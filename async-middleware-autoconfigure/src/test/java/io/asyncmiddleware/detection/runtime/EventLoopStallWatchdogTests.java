@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.MeasuredWebFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

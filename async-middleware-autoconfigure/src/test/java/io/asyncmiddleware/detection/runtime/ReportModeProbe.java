@@ -2,7 +2,7 @@ package io.asyncmiddleware.detection.runtime;
 
 import java.time.Duration;
 
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.asyncmiddleware.detection.NonBlocking;
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.MeasuredWebFilter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -176,15 +176,13 @@ public final class SessionWebFilter implements WebFilter {
 
 		private Mono<TrackedWebSession> load() {
 			WebSessionStore store = SessionWebFilter.this.store;
-			Mono<TrackedWebSession> created = store.createWebSession()
-				.map((fresh) -> new TrackedWebSession(store, fresh, false));
 			if (this.incomingKey == null || !STORABLE_KEY.matcher(this.incomingKey).matches()) {
-				return created;
+				return Mono.just(new TrackedWebSession(store, null));
 			}
 			return store.retrieveSession(this.incomingKey)
 				.filter((existing) -> !existing.isExpired())
-				.map((existing) -> new TrackedWebSession(store, existing, true))
-				.switchIfEmpty(created);
+				.map((existing) -> new TrackedWebSession(store, existing))
+				.defaultIfEmpty(new TrackedWebSession(store, null));
 		}
 
 	}

@@ -5,11 +5,13 @@ import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.AbstractSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import org.springframework.util.Assert;
 import org.springframework.web.server.WebSession;
@@ -40,20 +42,23 @@ public final class TrackedWebSession implements WebSession {
 
 	private final WebSessionStore store;
 
-	private WebSession delegate;
+	// The stored session; null while the session has no key (new or flushed), when the
+	// data lives in 'pending' until the first save, as Django makes a key only on save.
+	private @Nullable WebSession delegate;
 
-	private boolean stored;
+	private Map<String, Object> pending = new LinkedHashMap<>();
 
 	private boolean accessed;
 
 	private boolean modified;
 
+	private final Instant created = Instant.now();
+
 	private final Map<String, Object> attributes = new TrackedAttributes();
 
-	TrackedWebSession(WebSessionStore store, WebSession delegate, boolean stored) {
+	TrackedWebSession(WebSessionStore store, @Nullable WebSession stored) {
 		this.store = store;
-		this.delegate = delegate;
-		this.stored = stored;
+		this.delegate = stored;
 	}
 
 	/**
@@ -79,7 +84,7 @@ public final class TrackedWebSession implements WebSession {
 	 * @return {@code true} for a new session that holds nothing, or a flushed one
 	 */
 	public boolean isEmpty() {
-		return !this.stored && this.delegate.getAttributes().isEmpty();
+		return this.delegate == null && this.pending.isEmpty();
 	}
 
 	/**
@@ -104,13 +109,17 @@ public final class TrackedWebSession implements WebSession {
 	 * @return the expiry, or {@code null} when none is set
 	 */
 	public @Nullable Duration getExpiry() {
-		Object seconds = this.delegate.getAttributes().get(EXPIRY_ATTRIBUTE);
+		Object seconds = data().get(EXPIRY_ATTRIBUTE);
 		return (seconds instanceof Number number) ? Duration.ofSeconds(number.longValue()) : null;
 	}
 
+	/**
+	 * The session key; empty while the session has none (before its first save, or after a
+	 * flush), as Django's {@code session_key} is {@code None} then.
+	 */
 	@Override
 	public String getId() {
-		return this.delegate.getId();
+		return (this.delegate != null) ? this.delegate.getId() : "";
 	}
 
 	@Override
@@ -122,49 +131,75 @@ public final class TrackedWebSession implements WebSession {
 	public void start() {
 		this.accessed = true;
 		this.modified = true;
-		this.delegate.start();
 	}
 
 	@Override
 	public boolean isStarted() {
-		return this.stored || this.modified || this.delegate.isStarted();
+		return this.delegate != null || this.modified;
 	}
 
+	/**
+	 * Django's {@code cycle_key()}: the data moves to a new key, the old one is deleted; a
+	 * session without a key is saved under a new one.
+	 */
 	@Override
 	public Mono<Void> changeSessionId() {
 		return Mono.defer(() -> {
 			this.accessed = true;
 			this.modified = true;
-			return this.delegate.changeSessionId().doOnSuccess((done) -> this.stored = true);
+			WebSession stored = this.delegate;
+			if (stored == null) {
+				return materialize().flatMap(WebSession::save);
+			}
+			// Spring Session makes the new id with UUID.randomUUID() (SecureRandom)
+			return stored.changeSessionId().subscribeOn(Schedulers.boundedElastic());
 		});
 	}
 
+	/**
+	 * Django's {@code flush()}: the stored session is deleted and this session goes on
+	 * empty and without a key.
+	 */
 	@Override
 	public Mono<Void> invalidate() {
 		return Mono.defer(() -> {
 			this.accessed = true;
 			this.modified = true;
-			Mono<Void> delete = this.stored ? this.delegate.invalidate() : Mono.empty();
-			return delete.then(this.store.createWebSession()).doOnNext((fresh) -> {
-				this.delegate = fresh;
-				this.stored = false;
-			}).then();
+			WebSession stored = this.delegate;
+			this.delegate = null;
+			this.pending = new LinkedHashMap<>();
+			return (stored != null) ? stored.invalidate() : Mono.empty();
 		});
 	}
 
 	/**
-	 * Saves the session to the store under its current key, with the given lifetime in
-	 * the store. The entry calls this on the way out; handlers need not.
+	 * Saves the session to the store, giving it a key first if it has none. The entry
+	 * calls this on the way out; handlers need not.
 	 */
 	@Override
 	public Mono<Void> save() {
-		return Mono.defer(() -> this.delegate.save().doOnSuccess((done) -> this.stored = true));
+		return Mono.defer(() -> materialize().flatMap(WebSession::save));
 	}
 
 	Mono<Void> save(Duration storeLifetime) {
-		return Mono.defer(() -> {
-			this.delegate.setMaxIdleTime(storeLifetime);
-			return save();
+		return Mono.defer(() -> materialize().flatMap((stored) -> {
+			stored.setMaxIdleTime(storeLifetime);
+			return stored.save();
+		}));
+	}
+
+	private Mono<WebSession> materialize() {
+		WebSession stored = this.delegate;
+		if (stored != null) {
+			return Mono.just(stored);
+		}
+		// Spring Session makes the id with UUID.randomUUID() (SecureRandom): not on the
+		// event loop. This happens once per session, when it is first saved.
+		return this.store.createWebSession().subscribeOn(Schedulers.boundedElastic()).map((created) -> {
+			created.getAttributes().putAll(this.pending);
+			this.pending = new LinkedHashMap<>();
+			this.delegate = created;
+			return created;
 		});
 	}
 
@@ -179,12 +214,12 @@ public final class TrackedWebSession implements WebSession {
 
 	@Override
 	public Instant getCreationTime() {
-		return this.delegate.getCreationTime();
+		return (this.delegate != null) ? this.delegate.getCreationTime() : this.created;
 	}
 
 	@Override
 	public Instant getLastAccessTime() {
-		return this.delegate.getLastAccessTime();
+		return (this.delegate != null) ? this.delegate.getLastAccessTime() : this.created;
 	}
 
 	/**
@@ -195,14 +230,25 @@ public final class TrackedWebSession implements WebSession {
 		setExpiry(maxIdleTime);
 	}
 
+	/**
+	 * The custom expiry if one is set, else the stored session's idle time.
+	 */
 	@Override
 	public Duration getMaxIdleTime() {
-		return this.delegate.getMaxIdleTime();
+		Duration expiry = getExpiry();
+		if (expiry != null) {
+			return expiry;
+		}
+		return (this.delegate != null) ? this.delegate.getMaxIdleTime() : Duration.ZERO;
+	}
+
+	private Map<String, Object> data() {
+		return (this.delegate != null) ? this.delegate.getAttributes() : this.pending;
 	}
 
 	@Override
 	public String toString() {
-		return "TrackedWebSession[stored=" + this.stored + ", accessed=" + this.accessed + ", modified="
+		return "TrackedWebSession[stored=" + (this.delegate != null) + ", accessed=" + this.accessed + ", modified="
 				+ this.modified + "]";
 	}
 
@@ -213,7 +259,7 @@ public final class TrackedWebSession implements WebSession {
 
 		private Map<String, Object> data() {
 			TrackedWebSession.this.accessed = true;
-			return TrackedWebSession.this.delegate.getAttributes();
+			return TrackedWebSession.this.data();
 		}
 
 		private void changed() {

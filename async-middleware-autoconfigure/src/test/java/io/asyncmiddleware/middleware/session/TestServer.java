@@ -25,6 +25,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
@@ -60,7 +61,9 @@ public final class TestServer implements AutoCloseable {
 			// Like Django, an exception from the view becomes a 500 response that the
 			// middleware sees on the way out (without the adapter's ERROR log).
 			.exceptionHandler((exchange, ex) -> {
-				exchange.getResponse().setStatusCode(HttpStatus.INTERNAL_SERVER_ERROR);
+				exchange.getResponse()
+					.setStatusCode((ex instanceof ResponseStatusException status) ? status.getStatusCode()
+							: HttpStatus.INTERNAL_SERVER_ERROR);
 				return exchange.getResponse().setComplete();
 			})
 			.build();

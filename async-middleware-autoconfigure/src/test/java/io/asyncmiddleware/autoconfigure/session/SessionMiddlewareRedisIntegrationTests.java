@@ -1,12 +1,17 @@
 package io.asyncmiddleware.autoconfigure.session;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
+import io.asyncmiddleware.middleware.auth.SessionAuthHash;
+import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
+import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.middleware.session.TestServer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +28,12 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
+import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
@@ -117,18 +127,51 @@ class SessionMiddlewareRedisIntegrationTests {
 		});
 	}
 
+	@Test
+	@DisplayName("AUTH-03-redis: the logged-in user survives Redis serialization; a password change flushes the session in Redis")
+	void loginOverRedis() {
+		MapReactiveUserDetailsService users = new MapReactiveUserDetailsService(
+				User.withUsername("alice").password("{noop}wonderland").roles("USER").build());
+		SessionLogin sessionLogin = new SessionLogin(users, new SessionAuthHash("redis-test".getBytes(StandardCharsets.UTF_8)));
+		RouterFunction<ServerResponse> routes = RouterFunctions.route()
+			.GET("/login/", (request) -> users.findByUsername("alice")
+				.map((user) -> UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
+				.flatMap((user) -> sessionLogin.login(request.exchange(), user))
+				.then(ServerResponse.ok().bodyValue("logged in")))
+			.GET("/whoami/", (request) -> ReactiveSecurityContextHolder.getContext()
+				.map((context) -> context.getAuthentication().getName())
+				.flatMap((name) -> ServerResponse.ok().bodyValue(name)))
+			.build();
+		run(routes, (entry) -> List.of(entry, new SessionAuthenticationWebFilter(sessionLogin, null, "/accounts/login/")),
+				(context, server, redis) -> {
+					String key = TestServer.sessionKey(get(server, "/login/").getResponseHeaders());
+					assertThat(redis.hasKey(redisKey(key)).block()).isTrue();
+					assertThat(get(server, "/whoami/", key).getResponseBody()).isEqualTo("alice");
+					users.updatePassword(users.findByUsername("alice").block(), "{noop}looking-glass").block();
+					EntityExchangeResult<String> after = get(server, "/whoami/", key);
+					assertThat(after.getResponseBody()).isEqualTo("anonymousUser");
+					assertThat(after.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).containsExactly(DELETION);
+					assertThat(redis.hasKey(redisKey(key)).block()).isFalse();
+				});
+	}
+
 	private String redisKey(String sessionKey) {
 		return this.namespace + ":sessions:" + sessionKey;
 	}
 
 	private void run(RedisTest test) {
+		run(routes(), List::of, test);
+	}
+
+	private void run(RouterFunction<ServerResponse> routes, Function<WebFilter, List<WebFilter>> filters,
+			RedisTest test) {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasNotFailed();
 			ReactiveStringRedisTemplate redis = context.getBean(ReactiveStringRedisTemplate.class);
 			// connect on this thread, not on the first request's event loop
 			assertThat(redis.hasKey("warm-up").block()).isFalse();
 			BuiltInMiddleware entry = context.getBean(BuiltInMiddleware.class);
-			try (TestServer server = TestServer.start(routes(), List.<WebFilter>of(entry.filterFactory().get()))) {
+			try (TestServer server = TestServer.start(routes, filters.apply(entry.filterFactory().get()))) {
 				test.run(context, server, redis);
 			}
 			finally {
@@ -154,7 +197,7 @@ class SessionMiddlewareRedisIntegrationTests {
 			.returnResult();
 	}
 
-	private static org.springframework.web.reactive.function.server.RouterFunction<ServerResponse> routes() {
+	private static RouterFunction<ServerResponse> routes() {
 		return RouterFunctions.route()
 			.GET("/increment/", (request) -> request.session().flatMap((session) -> {
 				Integer n = session.getAttributeOrDefault("n", 0) + 1;

@@ -26,6 +26,10 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.WebFilterChainProxy;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.session.Session;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.web.reactive.function.server.RouterFunction;
@@ -101,6 +105,10 @@ class SessionAuthenticationWebFilterTests {
 	}
 
 	private void start(String loginUrl, boolean withResolver) {
+		start(loginUrl, withResolver, null);
+	}
+
+	private void start(String loginUrl, boolean withResolver, WebFilter after) {
 		WebFilter csrf = (exchange, chain) -> {
 			exchange.getAttributes().put(CsrfTokenRotation.ATTRIBUTE, (CsrfTokenRotation) () -> Mono.fromRunnable(() -> {
 				this.csrfRotations.incrementAndGet();
@@ -114,6 +122,9 @@ class SessionAuthenticationWebFilterTests {
 		filters.add(csrf);
 		filters.add(new SessionAuthenticationWebFilter(this.sessionLogin,
 				withResolver ? new PathHandlerResolver(PATHS) : null, loginUrl));
+		if (after != null) {
+			filters.add(after);
+		}
 		this.server = TestServer.start(routes(), filters);
 	}
 
@@ -418,6 +429,23 @@ class SessionAuthenticationWebFilterTests {
 		assertThat(hash.of("{noop}a")).isEqualTo(hash.of("{noop}a")).isNotEqualTo(hash.of("{noop}b"))
 			.isNotEqualTo(new SessionAuthHash("k2".getBytes(StandardCharsets.UTF_8)).of("{noop}a"));
 		assertThat(SessionAuthHash.matches(null, hash.of("x"))).isFalse();
+	}
+
+	@Test
+	@DisplayName("Spring Security's own chain after the entry authorizes with the user the entry resolved")
+	void springSecurityChainSeesEntrysUser() {
+		SecurityWebFilterChain chain = ServerHttpSecurity.http()
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/public/").hasRole("USER").anyExchange().permitAll())
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.securityContextRepository(new WebSessionServerSecurityContextRepository())
+			.build();
+		start("/accounts/login/", true, new WebFilterChainProxy(chain));
+		assertThat(get("/public/").getStatus().value()).isIn(401, 403);
+		String key = login("alice", "wonderland");
+		EntityExchangeResult<String> result = get("/public/", "sessionid=" + key);
+		assertThat(result.getStatus().value()).isEqualTo(200);
+		assertThat(result.getResponseBody()).isEqualTo("public");
+		assertThat(get("/whoami/", "sessionid=" + key).getResponseBody()).isEqualTo("alice");
 	}
 
 	private void changePassword(String username, String password) {

@@ -15,6 +15,7 @@ import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.middleware.session.TestServer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -61,15 +62,23 @@ class SessionMiddlewareRedisIntegrationTests {
 		.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=6379",
 				"spring.session.data.redis.namespace=" + this.namespace);
 
+	private static String redisUnreachable;
+
 	@BeforeAll
-	static void requireRedis() {
+	static void probeRedis() {
 		try (Socket socket = new Socket()) {
 			socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
 		}
 		catch (IOException ex) {
-			assumeTrue(false, "Redis is not reachable at 127.0.0.1:6379 (" + ex.getMessage()
-					+ "): skipping the Redis session tests; CI runs them against its Redis service");
+			redisUnreachable = ex.toString();
 		}
+	}
+
+	@BeforeEach
+	void requireRedis() {
+		// per test, so that each shows as skipped with the reason
+		assumeTrue(redisUnreachable == null, () -> "Redis is not reachable at 127.0.0.1:6379 (" + redisUnreachable
+				+ "): skipping the Redis session tests; CI runs them against its Redis service");
 	}
 
 	@Test

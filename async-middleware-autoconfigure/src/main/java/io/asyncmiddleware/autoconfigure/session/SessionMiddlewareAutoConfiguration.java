@@ -44,9 +44,12 @@ public final class SessionMiddlewareAutoConfiguration {
 	@Bean
 	BuiltInMiddleware sessionMiddleware(SessionProperties properties,
 			ObjectProvider<ReactiveSessionRepository<?>> repositories) {
+		// built now, so that bad settings stop startup with their own message
+		SessionCookie cookie = cookie(properties);
+		SessionSettings settings = settings(properties);
 		return BuiltInMiddleware.of(SessionEntryRequirement.SESSION, SessionWebFilter.class,
-				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)),
-						cookie(properties), settings(properties)));
+				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)), cookie,
+						settings));
 	}
 
 	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories) {

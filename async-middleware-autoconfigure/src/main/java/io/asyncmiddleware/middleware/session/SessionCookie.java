@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
@@ -29,6 +30,11 @@ public final class SessionCookie {
 		.withZone(ZoneOffset.UTC);
 
 	private static final String EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT";
+
+	// RFC 6265 cookie-name (an RFC 7230 token)
+	private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
+
+	private static final Pattern ATTRIBUTE_VALUE = Pattern.compile("[\\x21-\\x3A\\x3C-\\x7E]*");
 
 	private final String name;
 
@@ -56,8 +62,12 @@ public final class SessionCookie {
 	 */
 	public SessionCookie(String name, @Nullable String domain, String path, boolean secure, boolean httpOnly,
 			CookieSameSite sameSite, Clock clock) {
-		Assert.hasText(name, "'name' must not be empty");
-		Assert.hasText(path, "'path' must not be empty");
+		Assert.isTrue(name != null && TOKEN.matcher(name).matches(),
+				() -> "Invalid session cookie name '" + name + "': use letters, digits and !#$%&'*+-.^_`|~ only");
+		Assert.isTrue(path != null && path.startsWith("/") && ATTRIBUTE_VALUE.matcher(path).matches(),
+				() -> "Invalid session cookie path '" + path + "': it must start with '/' and hold no ';' or control characters");
+		Assert.isTrue(domain == null || ATTRIBUTE_VALUE.matcher(domain).matches(),
+				() -> "Invalid session cookie domain '" + domain + "': it must hold no ';', spaces or control characters");
 		Assert.notNull(sameSite, "'sameSite' must not be null");
 		Assert.notNull(clock, "'clock' must not be null");
 		this.name = name;

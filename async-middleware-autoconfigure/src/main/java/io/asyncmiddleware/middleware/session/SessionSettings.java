@@ -18,7 +18,8 @@ public record SessionSettings(Duration cookieAge, boolean saveEveryRequest, bool
 
 	public SessionSettings {
 		Assert.notNull(cookieAge, "'cookieAge' must not be null");
-		Assert.isTrue(cookieAge.toSeconds() > 0, "'cookieAge' must be at least one second");
+		Assert.isTrue(cookieAge.toSeconds() > 0, () -> "Session cookie age must be at least one second, got " + cookieAge
+				+ " (async-middleware.session.cookie-age)");
 	}
 
 	/**

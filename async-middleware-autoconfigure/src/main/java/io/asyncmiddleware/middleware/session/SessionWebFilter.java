@@ -44,10 +44,11 @@ public final class SessionWebFilter implements WebFilter {
 	public static final String ATTRIBUTE = SessionWebFilter.class.getName();
 
 	// Django accepts any key of 8 characters or more and looks it up; keys that no store
-	// could have issued are not sent to the store but behave exactly like unknown keys.
+	// could have issued (too long, not printable ASCII) are not sent to the store but
+	// behave exactly like unknown keys.
 	private static final int MIN_KEY_LENGTH = 8;
 
-	private static final Pattern STORABLE_KEY = Pattern.compile("[A-Za-z0-9_-]{8,128}");
+	private static final Pattern STORABLE_KEY = Pattern.compile("[\\x21-\\x7E&&[^;,\"\\\\]]{8,256}");
 
 	private final WebSessionStore store;
 

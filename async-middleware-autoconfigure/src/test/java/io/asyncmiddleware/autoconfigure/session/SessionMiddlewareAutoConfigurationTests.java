@@ -137,6 +137,33 @@ class SessionMiddlewareAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidCookieNameFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.session.cookie-name=session id")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid session cookie name 'session id'"));
+	}
+
+	@Test
+	void cookiePathWithSemicolonFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.session.cookie-path=/a;Secure")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid session cookie path"));
+	}
+
+	@Test
+	void zeroCookieAgeFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.session.cookie-age=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("async-middleware.session.cookie-age"));
+	}
+
+	@Test
 	void backsOffWithoutSpringSession() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(ReactiveSessionRepository.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(BuiltInMiddleware.class));

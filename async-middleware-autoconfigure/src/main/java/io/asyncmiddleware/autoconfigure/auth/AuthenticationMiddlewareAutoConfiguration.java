@@ -57,9 +57,12 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties, Environment environment,
 			ObjectProvider<SessionLogin> sessionLogin, ObjectProvider<HandlerResolver> handlerResolver) {
 		SessionEntryRequirement.check(stack(environment), NAME);
+		String loginUrl = properties.getLoginUrl();
+		// checked now, so that a bad URL stops startup rather than a request
+		SessionAuthenticationWebFilter.checkLoginUrl(loginUrl);
 		return BuiltInMiddleware.of(NAME, SessionAuthenticationWebFilter.class,
 				() -> new SessionAuthenticationWebFilter(sessionLogin.getObject(), handlerResolver.getIfUnique(),
-						properties.getLoginUrl()));
+						loginUrl));
 	}
 
 	private static List<String> stack(Environment environment) {

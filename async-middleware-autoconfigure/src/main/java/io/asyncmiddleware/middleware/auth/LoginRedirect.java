@@ -1,6 +1,7 @@
 package io.asyncmiddleware.middleware.auth;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -20,11 +21,27 @@ final class LoginRedirect {
 	private LoginRedirect() {
 	}
 
+	/**
+	 * Checks that a login URL can be redirected to.
+	 * @param loginUrl the login URL
+	 * @throws IllegalArgumentException naming the URL when it is not a valid URI reference
+	 */
+	static void validate(String loginUrl) {
+		try {
+			new URI(loginUrl);
+		}
+		catch (URISyntaxException ex) {
+			throw new IllegalArgumentException("Invalid login URL '" + loginUrl + "' (async-middleware.authentication.login-url "
+					+ "or @LoginRequired(loginUrl)): " + ex.getMessage());
+		}
+	}
+
 	static String location(String loginUrl, String redirectFieldName, ServerHttpRequest request) {
 		Assert.hasText(loginUrl, "'loginUrl' must not be empty");
 		URI requestUri = request.getURI();
 		String fullPath = Objects.requireNonNullElse(requestUri.getRawPath(), "/")
 				+ ((requestUri.getRawQuery() != null) ? "?" + requestUri.getRawQuery() : "");
+		validate(loginUrl);
 		URI login = URI.create(loginUrl);
 		String next = isSameOrigin(login, requestUri) ? fullPath
 				: requestUri.getScheme() + "://" + requestUri.getRawAuthority() + fullPath;

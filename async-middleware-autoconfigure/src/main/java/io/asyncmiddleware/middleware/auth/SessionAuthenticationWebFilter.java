@@ -54,9 +54,21 @@ public final class SessionAuthenticationWebFilter implements WebFilter {
 			String loginUrl) {
 		Assert.notNull(sessionLogin, "'sessionLogin' must not be null");
 		Assert.hasText(loginUrl, "'loginUrl' must not be empty");
+		checkLoginUrl(loginUrl);
 		this.sessionLogin = sessionLogin;
 		this.handlerResolver = handlerResolver;
 		this.loginUrl = loginUrl;
+	}
+
+	/**
+	 * Checks that a login URL can be redirected to, so that configuration errors surface
+	 * at startup.
+	 * @param loginUrl the login URL
+	 * @throws IllegalArgumentException naming the URL and the property when it is invalid
+	 */
+	public static void checkLoginUrl(String loginUrl) {
+		Assert.hasText(loginUrl, "The login URL must not be empty (async-middleware.authentication.login-url)");
+		LoginRedirect.validate(loginUrl);
 	}
 
 	@Override

@@ -76,6 +76,15 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 	}
 
 	@Test
+	void invalidLoginUrlFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.authentication.login-url=/log in/")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid login URL '/log in/'"));
+	}
+
+	@Test
 	void applicationsSessionLoginWins() {
 		SessionLogin own = new SessionLogin(null, new SessionAuthHash("s".getBytes(StandardCharsets.UTF_8)));
 		this.contextRunner.withBean(SessionLogin.class, () -> own)

@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.LoginRequired;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import reactor.core.publisher.Mono;
 
@@ -46,15 +47,15 @@ final class PathHandlerResolver implements HandlerResolver {
 	@SuppressWarnings("unused")
 	static final class Handlers {
 
-		@io.asyncmiddleware.handler.LoginRequired
+		@LoginRequired
 		void secret() {
 		}
 
-		@io.asyncmiddleware.handler.LoginRequired(loginUrl = "/custom_login/", redirectFieldName = "step")
+		@LoginRequired(loginUrl = "/custom_login/", redirectFieldName = "step")
 		void custom() {
 		}
 
-		@io.asyncmiddleware.handler.LoginRequired(loginUrl = "https://login.example/accounts/login/")
+		@LoginRequired(loginUrl = "https://login.example/accounts/login/")
 		void remote() {
 		}
 

@@ -21,8 +21,10 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -38,6 +40,7 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * Django's AuthenticationMiddleware, login/logout and {@code @login_required} behaviour
@@ -86,7 +89,7 @@ class SessionAuthenticationWebFilterTests {
 						request.queryParam("username").orElse(""), request.queryParam("password").orElse("")))
 				.flatMap((user) -> this.sessionLogin.login(request.exchange(), user))
 				.then(ServerResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/whoami/").build())
-				.onErrorResume(org.springframework.security.core.AuthenticationException.class, (ex) -> ServerResponse.status(HttpStatus.UNAUTHORIZED).bodyValue("invalid credentials")))
+				.onErrorResume(AuthenticationException.class, (ex) -> ServerResponse.status(HttpStatus.UNAUTHORIZED).bodyValue("invalid credentials")))
 			.GET("/logout/", (request) -> this.sessionLogin.logout(request.exchange())
 				.then(ServerResponse.status(HttpStatus.FOUND).header(HttpHeaders.LOCATION, "/whoami/").build()))
 			.GET("/secret/", (request) -> ServerResponse.ok().bodyValue("secret"))
@@ -312,7 +315,7 @@ class SessionAuthenticationWebFilterTests {
 		start();
 		String key = login("alice", "wonderland");
 		this.sessions.get(key).setAttribute("SPRING_SECURITY_CONTEXT",
-				new org.springframework.security.core.context.SecurityContextImpl(
+				new SecurityContextImpl(
 						UsernamePasswordAuthenticationToken.authenticated("mallory", null, List.of())));
 		assertThat(get("/whoami/", "sessionid=" + key).getResponseBody()).isEqualTo("anonymous");
 	}
@@ -416,8 +419,7 @@ class SessionAuthenticationWebFilterTests {
 	@Test
 	@DisplayName("Login requires an authenticated user")
 	void loginRejectsUnauthenticated() {
-		org.assertj.core.api.Assertions
-			.assertThatIllegalArgumentException()
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> this.sessionLogin.login(null, UsernamePasswordAuthenticationToken.unauthenticated("a", "b")))
 			.withMessageContaining("authenticated user");
 	}

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -94,7 +95,7 @@ class SessionWebFilterTests {
 	}
 
 	private static Mono<ServerResponse> withSession(ServerRequest request,
-			java.util.function.Function<WebSession, Mono<ServerResponse>> handler) {
+			Function<WebSession, Mono<ServerResponse>> handler) {
 		return request.session().flatMap(handler);
 	}
 

@@ -96,10 +96,17 @@ public final class SessionWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> processResponse(ServerHttpResponse response, RequestSession requestSession) {
-		return requestSession.forResponse(this.settings.saveEveryRequest()).flatMap((session) -> {
+		if (!requestSession.isNeededForResponse(this.settings.saveEveryRequest())) {
+			// Never loaded: only a key too short to be valid is answered (Django deletes it
+			// even when the view ignores the session).
+			if (requestSession.hadCookie() && !requestSession.hadValidKey()) {
+				deleteCookie(response);
+			}
+			return Mono.empty();
+		}
+		return requestSession.session().flatMap((session) -> {
 			if (requestSession.hadCookie() && session.isEmpty()) {
-				response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.delete());
-				varyOnCookie(response);
+				deleteCookie(response);
 				return Mono.empty();
 			}
 			if (session.isAccessed()) {
@@ -109,21 +116,23 @@ public final class SessionWebFilter implements WebFilter {
 					|| isServerError(response.getStatusCode())) {
 				return Mono.empty();
 			}
-			@Nullable Duration expiry = session.getExpiry();
-			Duration age = (expiry == null || expiry.isZero()) ? this.settings.cookieAge() : expiry;
-			boolean browserSession = (expiry != null) ? expiry.isZero() : this.settings.expireAtBrowserClose();
-			return session.save(age).then(Mono.fromRunnable(() -> {
-				response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.set(session.getId(), browserSession ? null : age));
-				varyOnCookie(response);
-			}));
-		}).switchIfEmpty(Mono.fromRunnable(() -> {
-			// Never loaded: only a key too short to be valid is answered (Django deletes it
-			// even when the view ignores the session).
-			if (requestSession.hadCookie() && !requestSession.hadValidKey()) {
-				response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.delete());
-				varyOnCookie(response);
-			}
-		})).then();
+			return saveAndSetCookie(response, session);
+		});
+	}
+
+	private Mono<Void> saveAndSetCookie(ServerHttpResponse response, TrackedWebSession session) {
+		@Nullable Duration expiry = session.getExpiry();
+		Duration age = (expiry == null || expiry.isZero()) ? this.settings.cookieAge() : expiry;
+		boolean browserSession = (expiry != null) ? expiry.isZero() : this.settings.expireAtBrowserClose();
+		return session.save(age).then(Mono.fromRunnable(() -> {
+			response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.set(session.getId(), browserSession ? null : age));
+			varyOnCookie(response);
+		}));
+	}
+
+	private void deleteCookie(ServerHttpResponse response) {
+		response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.delete());
+		varyOnCookie(response);
 	}
 
 	private static boolean isServerError(@Nullable HttpStatusCode status) {
@@ -159,12 +168,16 @@ public final class SessionWebFilter implements WebFilter {
 			return this.session.cast(WebSession.class);
 		}
 
+		Mono<TrackedWebSession> session() {
+			return this.session;
+		}
+
 		/**
-		 * The session as the response phase sees it: empty when it was never loaded,
-		 * unless every request saves a session that has a valid key.
+		 * Whether the response phase needs the session: when it was loaded, or when every
+		 * request saves a session that has a valid key.
 		 */
-		Mono<TrackedWebSession> forResponse(boolean saveEveryRequest) {
-			return (this.loaded || (saveEveryRequest && hadValidKey())) ? this.session : Mono.empty();
+		boolean isNeededForResponse(boolean saveEveryRequest) {
+			return this.loaded || (saveEveryRequest && hadValidKey());
 		}
 
 		boolean hadCookie() {

@@ -376,6 +376,26 @@ class SessionWebFilterTests {
 	}
 
 	@Test
+	@DisplayName("SES-11: a key under 8 characters on a view that reads the session: one deletion, no session stored")
+	void shortKeyReadIsDeletedOnce() {
+		start();
+		EntityExchangeResult<String> result = get("/read/", "sessionid=abc");
+		assertThat(result.getResponseBody()).isEqualTo("none");
+		assertThat(setCookies(result)).containsExactly(DELETION);
+		assertThat(vary(result)).containsExactly("Cookie");
+		assertThat(this.sessions).isEmpty();
+	}
+
+	@Test
+	@DisplayName("SES-11: a key under 8 characters on a view that writes: a new session under a new key, no deletion")
+	void shortKeyWriteGetsNewKey() {
+		start();
+		EntityExchangeResult<String> result = get("/session/", "sessionid=abc");
+		assertThat(setCookies(result)).singleElement().asString().doesNotStartWith("sessionid=\"\"");
+		assertThat(TestServer.sessionKey(result.getResponseHeaders())).isNotEqualTo("abc").hasSizeGreaterThan(8);
+	}
+
+	@Test
 	@DisplayName("SES-12: cycling the key keeps the data under a new key; the old key no longer exists")
 	void cycleKey() {
 		start();

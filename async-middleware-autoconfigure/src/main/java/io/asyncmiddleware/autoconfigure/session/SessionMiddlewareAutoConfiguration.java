@@ -1,7 +1,6 @@
 package io.asyncmiddleware.autoconfigure.session;
 
 import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.asyncmiddleware.middleware.session.SessionCookie;
 import io.asyncmiddleware.middleware.session.SessionSettings;
@@ -17,7 +16,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
 
@@ -56,7 +54,7 @@ public final class SessionMiddlewareAutoConfiguration {
 		return repositories.getIfAvailable(() -> {
 			logger.info("No ReactiveSessionRepository bean: the session entry keeps sessions in memory "
 					+ "(lost on restart, not shared between instances); add Spring Session Data Redis for production");
-			return new ReactiveMapSessionRepository(new ConcurrentHashMap<>());
+			return new InMemorySessionRepository(Clock.systemUTC());
 		});
 	}
 

@@ -66,6 +66,8 @@ public final class SessionLogin {
 	 * the same user with a stale password) is flushed; a session of the same user is kept
 	 * as it is; an anonymous session keeps its data under a new key. Then the user and
 	 * the session-auth hash are stored and the CSRF secret is rotated.
+	 * <p>The authentication's credentials are erased first (as Spring Security's
+	 * {@code ProviderManager} does), so that no password is kept in the session.
 	 * @param exchange the current exchange (after the {@code session} entry)
 	 * @param authentication the authenticated user
 	 * @return completes when the session holds the user

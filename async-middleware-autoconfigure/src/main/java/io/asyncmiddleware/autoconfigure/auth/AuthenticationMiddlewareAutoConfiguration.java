@@ -1,0 +1,84 @@
+package io.asyncmiddleware.autoconfigure.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.List;
+
+import io.asyncmiddleware.autoconfigure.session.SessionEntryRequirement;
+import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.middleware.auth.SessionAuthHash;
+import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
+import io.asyncmiddleware.middleware.auth.SessionLogin;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+
+/**
+ * Contributes the {@code authentication} entry (Django's {@code AuthenticationMiddleware})
+ * on Spring Security's reactive context, and the {@link SessionLogin} bean that logs users
+ * in and out.
+ *
+ * <p>Startup fails, as Django's does, when {@code async-middleware.stack} names
+ * {@code authentication} without {@code session} before it.
+ */
+@AutoConfiguration(after = SessionMiddlewareAutoConfiguration.class)
+@ConditionalOnClass({ ReactiveSecurityContextHolder.class, WebSessionServerSecurityContextRepository.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@EnableConfigurationProperties(AuthenticationProperties.class)
+public final class AuthenticationMiddlewareAutoConfiguration {
+
+	private static final String NAME = "authentication";
+
+	private static final Log logger = LogFactory.getLog(AuthenticationMiddlewareAutoConfiguration.class);
+
+	@Bean
+	@ConditionalOnMissingBean
+	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users) {
+		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)));
+	}
+
+	@Bean
+	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties, Environment environment,
+			ObjectProvider<SessionLogin> sessionLogin, ObjectProvider<HandlerResolver> handlerResolver) {
+		SessionEntryRequirement.check(stack(environment), NAME);
+		String loginUrl = properties.getLoginUrl();
+		// checked now, so that a bad URL stops startup rather than a request
+		SessionAuthenticationWebFilter.checkLoginUrl(loginUrl);
+		return BuiltInMiddleware.of(NAME, SessionAuthenticationWebFilter.class,
+				() -> new SessionAuthenticationWebFilter(sessionLogin.getObject(), handlerResolver.getIfUnique(),
+						loginUrl));
+	}
+
+	private static List<String> stack(Environment environment) {
+		return Binder.get(environment).bind("async-middleware.stack", Bindable.listOf(String.class)).orElse(List.of());
+	}
+
+	private static byte[] secret(AuthenticationProperties properties) {
+		String secretKey = properties.getSecretKey();
+		if (secretKey != null && !secretKey.isEmpty()) {
+			return secretKey.getBytes(StandardCharsets.UTF_8);
+		}
+		logger.info("async-middleware.authentication.secret-key is not set: a random one is used, "
+				+ "so users must log in again after a restart");
+		byte[] random = new byte[32];
+		new SecureRandom().nextBytes(random);
+		return random;
+	}
+
+}

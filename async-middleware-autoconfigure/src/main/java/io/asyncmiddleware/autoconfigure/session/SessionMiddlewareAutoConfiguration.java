@@ -1,0 +1,72 @@
+package io.asyncmiddleware.autoconfigure.session;
+
+import java.time.Clock;
+
+import io.asyncmiddleware.middleware.session.SessionCookie;
+import io.asyncmiddleware.middleware.session.SessionSettings;
+import io.asyncmiddleware.middleware.session.SessionWebFilter;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.session.ReactiveSessionRepository;
+import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
+
+/**
+ * Contributes the {@code session} entry (Django's {@code SessionMiddleware}) over Spring
+ * Session.
+ *
+ * <p>Sessions are stored in the application's {@link ReactiveSessionRepository} bean,
+ * typically Redis through Spring Boot's Spring Session Data Redis auto-configuration.
+ * Without one, the entry keeps sessions in memory. That in-memory repository is
+ * deliberately not a bean: a bean would have to be ordered after every Spring Session
+ * store auto-configuration (Redis, JDBC, MongoDB, ...) to back off correctly, and would
+ * be picked up by anything else that looks for a repository. The entry looks the
+ * repository up when its filter is created, after all of them have run.
+ */
+@AutoConfiguration(afterName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
+@ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
+@ConditionalOnWebApplication(type = Type.REACTIVE)
+@EnableConfigurationProperties(SessionProperties.class)
+public final class SessionMiddlewareAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(SessionMiddlewareAutoConfiguration.class);
+
+	@Bean
+	BuiltInMiddleware sessionMiddleware(SessionProperties properties,
+			ObjectProvider<ReactiveSessionRepository<?>> repositories) {
+		// built now, so that bad settings stop startup with their own message
+		SessionCookie cookie = cookie(properties);
+		SessionSettings settings = settings(properties);
+		return BuiltInMiddleware.of(SessionEntryRequirement.SESSION, SessionWebFilter.class,
+				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)), cookie,
+						settings));
+	}
+
+	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories) {
+		return repositories.getIfAvailable(() -> {
+			logger.info("No ReactiveSessionRepository bean: the session entry keeps sessions in memory "
+					+ "(lost on restart, not shared between instances); add Spring Session Data Redis for production");
+			return new InMemorySessionRepository(Clock.systemUTC());
+		});
+	}
+
+	private static SessionCookie cookie(SessionProperties properties) {
+		return new SessionCookie(properties.getCookieName(), properties.getCookieDomain(), properties.getCookiePath(),
+				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite(),
+				Clock.systemUTC());
+	}
+
+	private static SessionSettings settings(SessionProperties properties) {
+		return new SessionSettings(properties.getCookieAge(), properties.isSaveEveryRequest(),
+				properties.isExpireAtBrowserClose());
+	}
+
+}

@@ -1,0 +1,142 @@
+package io.asyncmiddleware.autoconfigure.session;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import io.asyncmiddleware.middleware.session.CookieSameSite;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
+
+/**
+ * Settings of the {@code session} entry, each mirroring one of Django's SESSION_*
+ * settings.
+ */
+@ConfigurationProperties("async-middleware.session")
+public class SessionProperties {
+
+	/**
+	 * Name of the session cookie (Django: SESSION_COOKIE_NAME).
+	 */
+	private String cookieName = "sessionid";
+
+	/**
+	 * Lifetime of the session cookie and of the stored session; seconds if no unit is given
+	 * (Django: SESSION_COOKIE_AGE).
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration cookieAge = Duration.ofSeconds(1209600);
+
+	/**
+	 * Domain of the session cookie; none for a host-only cookie (Django:
+	 * SESSION_COOKIE_DOMAIN).
+	 */
+	private @Nullable String cookieDomain;
+
+	/**
+	 * Path of the session cookie (Django: SESSION_COOKIE_PATH).
+	 */
+	private String cookiePath = "/";
+
+	/**
+	 * Whether the session cookie is marked Secure (Django: SESSION_COOKIE_SECURE).
+	 */
+	private boolean cookieSecure;
+
+	/**
+	 * Whether the session cookie is marked HttpOnly (Django: SESSION_COOKIE_HTTPONLY).
+	 */
+	private boolean cookieHttpOnly = true;
+
+	/**
+	 * SameSite attribute of the session cookie; 'omitted' for none (Django:
+	 * SESSION_COOKIE_SAMESITE).
+	 */
+	private CookieSameSite cookieSameSite = CookieSameSite.LAX;
+
+	/**
+	 * Whether a non-empty session is saved and its cookie re-sent on every request
+	 * (Django: SESSION_SAVE_EVERY_REQUEST).
+	 */
+	private boolean saveEveryRequest;
+
+	/**
+	 * Whether the session cookie ends with the browser session unless the session sets its
+	 * own expiry (Django: SESSION_EXPIRE_AT_BROWSER_CLOSE).
+	 */
+	private boolean expireAtBrowserClose;
+
+	public String getCookieName() {
+		return this.cookieName;
+	}
+
+	public void setCookieName(String cookieName) {
+		this.cookieName = cookieName;
+	}
+
+	public Duration getCookieAge() {
+		return this.cookieAge;
+	}
+
+	public void setCookieAge(Duration cookieAge) {
+		this.cookieAge = cookieAge;
+	}
+
+	public @Nullable String getCookieDomain() {
+		return this.cookieDomain;
+	}
+
+	public void setCookieDomain(@Nullable String cookieDomain) {
+		this.cookieDomain = cookieDomain;
+	}
+
+	public String getCookiePath() {
+		return this.cookiePath;
+	}
+
+	public void setCookiePath(String cookiePath) {
+		this.cookiePath = cookiePath;
+	}
+
+	public boolean isCookieSecure() {
+		return this.cookieSecure;
+	}
+
+	public void setCookieSecure(boolean cookieSecure) {
+		this.cookieSecure = cookieSecure;
+	}
+
+	public boolean isCookieHttpOnly() {
+		return this.cookieHttpOnly;
+	}
+
+	public void setCookieHttpOnly(boolean cookieHttpOnly) {
+		this.cookieHttpOnly = cookieHttpOnly;
+	}
+
+	public CookieSameSite getCookieSameSite() {
+		return this.cookieSameSite;
+	}
+
+	public void setCookieSameSite(CookieSameSite cookieSameSite) {
+		this.cookieSameSite = cookieSameSite;
+	}
+
+	public boolean isSaveEveryRequest() {
+		return this.saveEveryRequest;
+	}
+
+	public void setSaveEveryRequest(boolean saveEveryRequest) {
+		this.saveEveryRequest = saveEveryRequest;
+	}
+
+	public boolean isExpireAtBrowserClose() {
+		return this.expireAtBrowserClose;
+	}
+
+	public void setExpireAtBrowserClose(boolean expireAtBrowserClose) {
+		this.expireAtBrowserClose = expireAtBrowserClose;
+	}
+
+}

@@ -1,0 +1,40 @@
+package io.asyncmiddleware.middleware.auth;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * The user of one request (Django: {@code request.user}), resolved from the session at
+ * most once and only when asked for; login and logout replace it.
+ */
+final class RequestUser {
+
+	private static final String ATTRIBUTE = RequestUser.class.getName();
+
+	private volatile Mono<Authentication> user;
+
+	private RequestUser(Mono<Authentication> resolution) {
+		this.user = resolution.cache();
+	}
+
+	static RequestUser install(ServerWebExchange exchange, Mono<Authentication> resolution) {
+		RequestUser requestUser = new RequestUser(resolution);
+		exchange.getAttributes().put(ATTRIBUTE, requestUser);
+		return requestUser;
+	}
+
+	static void set(ServerWebExchange exchange, Authentication authentication) {
+		@Nullable RequestUser requestUser = exchange.getAttribute(ATTRIBUTE);
+		if (requestUser != null) {
+			requestUser.user = Mono.just(authentication);
+		}
+	}
+
+	Mono<Authentication> get() {
+		return Mono.defer(() -> this.user);
+	}
+
+}

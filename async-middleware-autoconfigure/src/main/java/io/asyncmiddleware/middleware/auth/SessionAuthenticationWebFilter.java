@@ -1,0 +1,115 @@
+package io.asyncmiddleware.middleware.auth;
+
+import java.security.Principal;
+
+import io.asyncmiddleware.detection.NonBlocking;
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.LoginRequired;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.util.Assert;
+import org.springframework.util.StringUtils;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The {@code authentication} entry: Django's {@code AuthenticationMiddleware} on Spring
+ * Security's reactive context.
+ *
+ * <p>The request's user is resolved lazily, at most once, from the session (Spring
+ * Security's {@code SPRING_SECURITY_CONTEXT} attribute, checked against the session-auth
+ * hash) and offered through {@link ReactiveSecurityContextHolder} and
+ * {@code exchange.getPrincipal()}; an anonymous user when nobody is logged in. Nothing is
+ * read from the session until something asks for the user.
+ *
+ * <p>Handlers marked {@link LoginRequired} answer anonymous users with a 302 to the
+ * login URL carrying the requested path (Django's {@code @login_required}).
+ */
+@NonBlocking
+public final class SessionAuthenticationWebFilter implements WebFilter {
+
+	private final SessionLogin sessionLogin;
+
+	private final @Nullable HandlerResolver handlerResolver;
+
+	private final String loginUrl;
+
+	/**
+	 * Creates the entry.
+	 * @param sessionLogin resolves the user from the session
+	 * @param handlerResolver finds {@link LoginRequired} on the handler, or {@code null}
+	 * when the application has none (then nothing is redirected)
+	 * @param loginUrl where anonymous users of {@link LoginRequired} handlers are sent
+	 * (Django: LOGIN_URL)
+	 */
+	public SessionAuthenticationWebFilter(SessionLogin sessionLogin, @Nullable HandlerResolver handlerResolver,
+			String loginUrl) {
+		Assert.notNull(sessionLogin, "'sessionLogin' must not be null");
+		Assert.hasText(loginUrl, "'loginUrl' must not be empty");
+		checkLoginUrl(loginUrl);
+		this.sessionLogin = sessionLogin;
+		this.handlerResolver = handlerResolver;
+		this.loginUrl = loginUrl;
+	}
+
+	/**
+	 * Checks that a login URL can be redirected to, so that configuration errors surface
+	 * at startup.
+	 * @param loginUrl the login URL
+	 * @throws IllegalArgumentException naming the URL and the property when it is invalid
+	 */
+	public static void checkLoginUrl(String loginUrl) {
+		Assert.hasText(loginUrl, "The login URL must not be empty (async-middleware.authentication.login-url)");
+		LoginRedirect.validate(loginUrl);
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
+		ServerWebExchange withUser = new ServerWebExchangeDecorator(exchange) {
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public <T extends Principal> Mono<T> getPrincipal() {
+				return (Mono<T>) user.get();
+			}
+
+		};
+		Mono<SecurityContext> context = user.get().map(SecurityContextImpl::new);
+		return requireLogin(withUser, chain, user)
+			.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(context));
+	}
+
+	private Mono<Void> requireLogin(ServerWebExchange exchange, WebFilterChain chain, RequestUser user) {
+		if (this.handlerResolver == null) {
+			return chain.filter(exchange);
+		}
+		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
+			@Nullable LoginRequired loginRequired = handler.getAnnotation(LoginRequired.class);
+			if (loginRequired == null) {
+				return chain.filter(exchange);
+			}
+			return user.get().flatMap((authentication) -> SessionLogin.isAuthenticated(authentication)
+					? chain.filter(exchange) : redirectToLogin(exchange, loginRequired));
+		});
+	}
+
+	private Mono<Void> redirectToLogin(ServerWebExchange exchange, LoginRequired loginRequired) {
+		String url = StringUtils.hasText(loginRequired.loginUrl()) ? loginRequired.loginUrl() : this.loginUrl;
+		String field = StringUtils.hasText(loginRequired.redirectFieldName()) ? loginRequired.redirectFieldName()
+				: "next";
+		ServerHttpResponse response = exchange.getResponse();
+		response.setStatusCode(HttpStatus.FOUND);
+		response.getHeaders().set("Location", LoginRedirect.location(url, field, exchange.getRequest()));
+		return response.setComplete();
+	}
+
+}

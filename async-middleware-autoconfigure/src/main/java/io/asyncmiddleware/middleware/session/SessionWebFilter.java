@@ -1,0 +1,204 @@
+package io.asyncmiddleware.middleware.session;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import io.asyncmiddleware.detection.NonBlocking;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.util.Assert;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebSession;
+import org.springframework.web.server.session.WebSessionStore;
+
+/**
+ * The {@code session} entry: Django's {@code SessionMiddleware} over a Spring Session
+ * store.
+ *
+ * <p>On the way in it gives the rest of the chain a lazy session: nothing is loaded
+ * until something calls {@code exchange.getSession()} and reads it. A key from the cookie
+ * is used only if the store knows it, never adopted otherwise (session fixation). On the
+ * way out, as Django does: a request that brought a cookie but ends with an empty session
+ * (flushed, too-short key, unknown key that was read) gets the cookie deleted; a modified
+ * session (or any non-empty one with {@code save-every-request}) is saved and its cookie
+ * sent, unless the status is 5xx; {@code Vary: Cookie} whenever the session was accessed
+ * or the cookie is set or deleted.
+ *
+ * <p>This entry writes the cookie itself, so the {@code WebSessionManager} of the
+ * application (Spring's {@code SESSION} cookie) is never asked for a session by anything
+ * after this entry.
+ */
+@NonBlocking
+public final class SessionWebFilter implements WebFilter {
+
+	/** Exchange attribute marking that the {@code session} entry handles the request. */
+	public static final String ATTRIBUTE = SessionWebFilter.class.getName();
+
+	// Django accepts any key of 8 characters or more and looks it up; keys that no store
+	// could have issued (too long, not printable ASCII) are not sent to the store but
+	// behave exactly like unknown keys.
+	private static final int MIN_KEY_LENGTH = 8;
+
+	private static final Pattern STORABLE_KEY = Pattern.compile("[\\x21-\\x7E&&[^;,\"\\\\]]{8,256}");
+
+	private final WebSessionStore store;
+
+	private final SessionCookie cookie;
+
+	private final SessionSettings settings;
+
+	/**
+	 * Creates the entry.
+	 * @param store the session store (a {@code SpringSessionWebSessionStore} over the
+	 * application's {@code ReactiveSessionRepository})
+	 * @param cookie writes the session cookie
+	 * @param settings lifetime and saving rules
+	 */
+	public SessionWebFilter(WebSessionStore store, SessionCookie cookie, SessionSettings settings) {
+		Assert.notNull(store, "'store' must not be null");
+		Assert.notNull(cookie, "'cookie' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
+		this.store = store;
+		this.cookie = cookie;
+		this.settings = settings;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		@Nullable String incoming = incomingKey(exchange);
+		RequestSession session = new RequestSession(incoming);
+		ServerWebExchange withSession = new ServerWebExchangeDecorator(exchange) {
+
+			@Override
+			public Mono<WebSession> getSession() {
+				return session.get();
+			}
+
+		};
+		withSession.getAttributes().put(ATTRIBUTE, this);
+		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
+		return chain.filter(withSession);
+	}
+
+	// Django's cookie parser keeps the last of duplicated names.
+	private @Nullable String incomingKey(ServerWebExchange exchange) {
+		List<HttpCookie> cookies = exchange.getRequest().getCookies().get(this.cookie.getName());
+		return (cookies != null && !cookies.isEmpty()) ? cookies.get(cookies.size() - 1).getValue() : null;
+	}
+
+	private Mono<Void> processResponse(ServerHttpResponse response, RequestSession requestSession) {
+		if (!requestSession.isNeededForResponse(this.settings.saveEveryRequest())) {
+			// Never loaded: only a key too short to be valid is answered (Django deletes it
+			// even when the view ignores the session).
+			if (requestSession.hadCookie() && !requestSession.hadValidKey()) {
+				deleteCookie(response);
+			}
+			return Mono.empty();
+		}
+		return requestSession.session().flatMap((session) -> {
+			if (requestSession.hadCookie() && session.isEmpty()) {
+				deleteCookie(response);
+				return Mono.empty();
+			}
+			if (session.isAccessed()) {
+				varyOnCookie(response);
+			}
+			if (!(session.isModified() || this.settings.saveEveryRequest()) || session.isEmpty()
+					|| isServerError(response.getStatusCode())) {
+				return Mono.empty();
+			}
+			return saveAndSetCookie(response, session);
+		});
+	}
+
+	private Mono<Void> saveAndSetCookie(ServerHttpResponse response, TrackedWebSession session) {
+		@Nullable Duration expiry = session.getExpiry();
+		Duration age = (expiry == null || expiry.isZero()) ? this.settings.cookieAge() : expiry;
+		boolean browserSession = (expiry != null) ? expiry.isZero() : this.settings.expireAtBrowserClose();
+		return session.save(age).then(Mono.fromRunnable(() -> {
+			response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.set(session.getId(), browserSession ? null : age));
+			varyOnCookie(response);
+		}));
+	}
+
+	private void deleteCookie(ServerHttpResponse response) {
+		response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.delete());
+		varyOnCookie(response);
+	}
+
+	private static boolean isServerError(@Nullable HttpStatusCode status) {
+		return status != null && status.is5xxServerError();
+	}
+
+	private static void varyOnCookie(ServerHttpResponse response) {
+		HttpHeaders headers = response.getHeaders();
+		List<String> vary = headers.getValuesAsList(HttpHeaders.VARY);
+		if (vary.contains("*") || vary.stream().anyMatch(HttpHeaders.COOKIE::equalsIgnoreCase)) {
+			return;
+		}
+		headers.set(HttpHeaders.VARY, vary.isEmpty() ? HttpHeaders.COOKIE : String.join(", ", vary) + ", Cookie");
+	}
+
+	/**
+	 * The session of one request, loaded on first use.
+	 */
+	private final class RequestSession {
+
+		private final @Nullable String incomingKey;
+
+		private final Mono<TrackedWebSession> session;
+
+		private volatile boolean loaded;
+
+		RequestSession(@Nullable String incomingKey) {
+			this.incomingKey = incomingKey;
+			this.session = Mono.defer(this::load).doOnNext((loaded) -> this.loaded = true).cache();
+		}
+
+		Mono<WebSession> get() {
+			return this.session.cast(WebSession.class);
+		}
+
+		Mono<TrackedWebSession> session() {
+			return this.session;
+		}
+
+		/**
+		 * Whether the response phase needs the session: when it was loaded, or when every
+		 * request saves a session that has a valid key.
+		 */
+		boolean isNeededForResponse(boolean saveEveryRequest) {
+			return this.loaded || (saveEveryRequest && hadValidKey());
+		}
+
+		boolean hadCookie() {
+			return this.incomingKey != null;
+		}
+
+		boolean hadValidKey() {
+			return this.incomingKey != null && this.incomingKey.length() >= MIN_KEY_LENGTH;
+		}
+
+		private Mono<TrackedWebSession> load() {
+			WebSessionStore store = SessionWebFilter.this.store;
+			if (this.incomingKey == null || !STORABLE_KEY.matcher(this.incomingKey).matches()) {
+				return Mono.just(new TrackedWebSession(store, null));
+			}
+			return store.retrieveSession(this.incomingKey)
+				.filter((existing) -> !existing.isExpired())
+				.map((existing) -> new TrackedWebSession(store, existing))
+				.defaultIfEmpty(new TrackedWebSession(store, null));
+		}
+
+	}
+
+}

@@ -1,0 +1,111 @@
+package io.asyncmiddleware.autoconfigure.auth;
+
+import java.nio.charset.StandardCharsets;
+
+import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
+import io.asyncmiddleware.middleware.auth.SessionAuthHash;
+import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
+import io.asyncmiddleware.middleware.auth.SessionLogin;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticationMiddlewareAutoConfigurationTests {
+
+	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(SessionMiddlewareAutoConfiguration.class,
+				AuthenticationMiddlewareAutoConfiguration.class));
+
+	@Test
+	void contributesAuthenticationEntryAndSessionLogin() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(SessionLogin.class);
+			assertThat(context.getBeansOfType(BuiltInMiddleware.class).values())
+				.anySatisfy((entry) -> {
+					assertThat(entry.name()).isEqualTo("authentication");
+					assertThat(entry.filterType()).isEqualTo(SessionAuthenticationWebFilter.class);
+					assertThat(entry.filterFactory().get()).isInstanceOf(SessionAuthenticationWebFilter.class);
+				});
+		});
+	}
+
+	@Test
+	void stackWithSessionBeforeAuthenticationStarts() {
+		this.contextRunner
+			.withPropertyValues("async-middleware.stack=security,session,common,csrf,authentication")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void stackWithoutSessionFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.stack=security,csrf,authentication")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(IllegalStateException.class)
+				.hasMessageContaining("insert 'session' before 'authentication'"));
+	}
+
+	@Test
+	void stackWithSessionAfterAuthenticationFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.stack[0]=authentication", "async-middleware.stack[1]=session")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("requires session middleware to be installed"));
+	}
+
+	@Test
+	void loginUrlDefaultsToDjangos() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(AuthenticationProperties.class).getLoginUrl())
+			.isEqualTo("/accounts/login/"));
+	}
+
+	@Test
+	void loginUrlIsConfigurable() {
+		this.contextRunner.withPropertyValues("async-middleware.authentication.login-url=/signin/")
+			.run((context) -> assertThat(context.getBean(AuthenticationProperties.class).getLoginUrl())
+				.isEqualTo("/signin/"));
+	}
+
+	@Test
+	void invalidLoginUrlFailsStartup() {
+		this.contextRunner.withPropertyValues("async-middleware.authentication.login-url=/log in/")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("Invalid login URL '/log in/'"));
+	}
+
+	@Test
+	void applicationsSessionLoginWins() {
+		SessionLogin own = new SessionLogin(null, new SessionAuthHash("s".getBytes(StandardCharsets.UTF_8)));
+		this.contextRunner.withBean(SessionLogin.class, () -> own)
+			.run((context) -> assertThat(context.getBean(SessionLogin.class)).isSameAs(own));
+	}
+
+	@Test
+	void backsOffWithoutSpringSecurity() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(ReactiveSecurityContextHolder.class))
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(SessionLogin.class);
+				assertThat(context.getBeansOfType(BuiltInMiddleware.class).values())
+					.noneMatch((entry) -> entry.name().equals("authentication"));
+			});
+	}
+
+	@Test
+	void backsOffOutsideReactiveWebApplications() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AuthenticationMiddlewareAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(SessionLogin.class));
+	}
+
+}

@@ -2,9 +2,7 @@ package io.asyncmiddleware.autoconfigure.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.List;
 
-import io.asyncmiddleware.autoconfigure.session.SessionEntryRequirement;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
@@ -21,10 +19,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
@@ -54,19 +49,16 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 	}
 
 	@Bean
-	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties, Environment environment,
+	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties,
 			ObjectProvider<SessionLogin> sessionLogin, ObjectProvider<HandlerResolver> handlerResolver) {
-		SessionEntryRequirement.check(stack(environment), NAME);
 		String loginUrl = properties.getLoginUrl();
 		// checked now, so that a bad URL stops startup rather than a request
 		SessionAuthenticationWebFilter.checkLoginUrl(loginUrl);
 		return BuiltInMiddleware.of(NAME, SessionAuthenticationWebFilter.class,
 				() -> new SessionAuthenticationWebFilter(sessionLogin.getObject(), handlerResolver.getIfUnique(),
-						loginUrl));
-	}
-
-	private static List<String> stack(Environment environment) {
-		return Binder.get(environment).bind("async-middleware.stack", Bindable.listOf(String.class)).orElse(List.of());
+						loginUrl))
+			// Django: AuthenticationMiddleware requires SessionMiddleware above it
+			.requiring(SessionMiddlewareAutoConfiguration.ENTRY);
 	}
 
 	private static byte[] secret(AuthenticationProperties properties) {

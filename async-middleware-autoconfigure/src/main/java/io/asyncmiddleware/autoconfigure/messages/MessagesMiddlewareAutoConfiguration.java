@@ -8,7 +8,6 @@ import io.asyncmiddleware.middleware.messages.MessageSigner;
 import io.asyncmiddleware.middleware.messages.MessageStorage;
 import io.asyncmiddleware.middleware.messages.MessageTags;
 import io.asyncmiddleware.middleware.messages.MessagesArgumentResolver;
-import io.asyncmiddleware.middleware.messages.MessagesStackRequirement;
 import io.asyncmiddleware.middleware.messages.MessagesWebFilter;
 import io.asyncmiddleware.middleware.messages.SessionMessageStorage;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -41,13 +40,11 @@ public final class MessagesMiddlewareAutoConfiguration {
 	BuiltInMiddleware messagesMiddleware(MessagesProperties properties) {
 		MessageTags tags = MessageTags.withOverrides(properties.getTags());
 		MessageStorage storage = storage(properties, tags);
-		return BuiltInMiddleware.of(MessagesStackRequirement.ENTRY, MessagesWebFilter.class,
+		BuiltInMiddleware entry = BuiltInMiddleware.of("messages", MessagesWebFilter.class,
 				() -> new MessagesWebFilter(storage, properties.getLevel(), tags));
-	}
-
-	@Bean
-	MessagesStackRequirement messagesStackRequirement(MessagesProperties properties) {
-		return new MessagesStackRequirement(properties.getStorage() == MessagesProperties.Storage.SESSION);
+		// Django: session-based storage requires SessionMiddleware above MessageMiddleware. The
+		// fallback storage needs no entry: WebFlux gives every exchange a session.
+		return (properties.getStorage() == MessagesProperties.Storage.SESSION) ? entry.requiring("session") : entry;
 	}
 
 	@Bean

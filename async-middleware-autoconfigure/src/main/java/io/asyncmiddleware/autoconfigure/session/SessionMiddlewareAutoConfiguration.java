@@ -37,6 +37,9 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
 @EnableConfigurationProperties(SessionProperties.class)
 public final class SessionMiddlewareAutoConfiguration {
 
+	/** The name of the session entry in {@code async-middleware.stack}. */
+	public static final String ENTRY = "session";
+
 	private static final Log logger = LogFactory.getLog(SessionMiddlewareAutoConfiguration.class);
 
 	@Bean
@@ -45,7 +48,7 @@ public final class SessionMiddlewareAutoConfiguration {
 		// built now, so that bad settings stop startup with their own message
 		SessionCookie cookie = cookie(properties);
 		SessionSettings settings = settings(properties);
-		return BuiltInMiddleware.of(SessionEntryRequirement.SESSION, SessionWebFilter.class,
+		return BuiltInMiddleware.of(ENTRY, SessionWebFilter.class,
 				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)), cookie,
 						settings));
 	}

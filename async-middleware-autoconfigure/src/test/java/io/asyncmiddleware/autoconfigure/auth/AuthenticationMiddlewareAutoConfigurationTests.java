@@ -2,6 +2,7 @@ package io.asyncmiddleware.autoconfigure.auth;
 
 import java.nio.charset.StandardCharsets;
 
+import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
@@ -21,7 +22,7 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(SessionMiddlewareAutoConfiguration.class,
-				AuthenticationMiddlewareAutoConfiguration.class));
+				AuthenticationMiddlewareAutoConfiguration.class, AsyncMiddlewareAutoConfiguration.class));
 
 	@Test
 	void contributesAuthenticationEntryAndSessionLogin() {
@@ -39,18 +40,18 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 	@Test
 	void stackWithSessionBeforeAuthenticationStarts() {
 		this.contextRunner
-			.withPropertyValues("async-middleware.stack=security,session,common,csrf,authentication")
+			.withPropertyValues("async-middleware.stack=session,authentication")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Test
 	void stackWithoutSessionFailsStartup() {
-		this.contextRunner.withPropertyValues("async-middleware.stack=security,csrf,authentication")
+		this.contextRunner.withPropertyValues("async-middleware.stack=authentication")
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
 				.isInstanceOf(IllegalStateException.class)
-				.hasMessageContaining("insert 'session' before 'authentication'"));
+				.hasMessageContaining("'authentication' needs 'session' before it"));
 	}
 
 	@Test
@@ -59,7 +60,7 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("requires session middleware to be installed"));
+				.hasMessageContaining("'authentication' needs 'session' before it"));
 	}
 
 	@Test

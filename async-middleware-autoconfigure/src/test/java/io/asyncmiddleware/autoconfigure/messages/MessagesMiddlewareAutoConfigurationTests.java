@@ -6,7 +6,6 @@ import java.util.List;
 import io.asyncmiddleware.middleware.messages.CookieMessageStorage;
 import io.asyncmiddleware.middleware.messages.FallbackMessageStorage;
 import io.asyncmiddleware.middleware.messages.Messages;
-import io.asyncmiddleware.middleware.messages.MessagesStackRequirement;
 import io.asyncmiddleware.middleware.messages.MessagesWebFilter;
 import io.asyncmiddleware.middleware.messages.SessionMessageStorage;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -63,11 +62,11 @@ class MessagesMiddlewareAutoConfigurationTests {
 	@Test
 	@DisplayName("The stack requirement asks for 'session' only with session storage")
 	void stackRequirementFollowsStorage() {
-		this.contextRunner.withPropertyValues("async-middleware.messages.storage=session").run((context) -> {
-			assertThatIllegalStateException()
-				.isThrownBy(() -> context.getBean(MessagesStackRequirement.class).check(List.of("messages")));
-		});
-		this.contextRunner.run((context) -> context.getBean(MessagesStackRequirement.class).check(List.of("messages")));
+		this.contextRunner.withPropertyValues("async-middleware.messages.storage=session")
+			.run((context) -> assertThat(context.getBean(BuiltInMiddleware.class).requiredBefore())
+				.containsExactly("session"));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(BuiltInMiddleware.class).requiredBefore()).isEmpty());
 	}
 
 	@Test

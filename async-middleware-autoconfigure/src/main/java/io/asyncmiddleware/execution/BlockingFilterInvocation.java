@@ -151,7 +151,7 @@ final class BlockingFilterInvocation {
 			// the entry already failed for this request (a before-commit hop timed out)
 			return outcome.isOnError() ? Mono.error(outcome.getThrowable()) : Mono.empty();
 		}
-		return this.hops.call(() -> {
+		return this.hops.resume(() -> {
 			this.response.entryRunning(true);
 			Throwable error = outcome.getThrowable();
 			if (error != null) {
@@ -166,7 +166,7 @@ final class BlockingFilterInvocation {
 
 	private Mono<Void> commitHop(Supplier<? extends Mono<Void>> action) {
 		Sinks.Empty<Void> done = Sinks.empty();
-		return this.hops.call(() -> {
+		return this.hops.resume(() -> {
 			action.get().subscribe(null, done::tryEmitError, done::tryEmitEmpty);
 			return null;
 		}).then(done.asMono()).onErrorResume(BulkheadRejectedException.class, (rejection) -> {

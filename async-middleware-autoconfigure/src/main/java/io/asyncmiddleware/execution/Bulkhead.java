@@ -31,9 +31,13 @@ import org.springframework.util.Assert;
  * with it.</li>
  * <li>With no slot free either, the hop fails at once with
  * {@link BulkheadRejectedException} ({@code FULL}); its work never runs.</li>
- * <li>A permit is returned when the thread running a hop is done with it, and the
- * oldest waiting hop is started with it (FIFO). A timed-out hop keeps its permit until
- * its thread really stops, so the concurrency limit bounds threads actually busy.</li>
+ * <li>Later hops of a request already admitted ({@link #resume}) are never rejected as
+ * full: they wait ahead of new requests, outside the queue limit, so that a request let
+ * in is not turned away half-way (its response may already be on its way).</li>
+ * <li>A permit is returned when a hop's work returns, just before its result is
+ * signalled (so the same request's next hop finds it free), and the oldest waiting hop
+ * is started with it (FIFO). A timed-out hop keeps its permit until its thread really
+ * stops, so the concurrency limit bounds threads actually busy.</li>
  * <li>The timeout counts from admission, the wait in the queue included. A hop that
  * outlives it fails with {@link BulkheadRejectedException} ({@code TIMED_OUT}); a
  * waiting hop leaves the queue, a running one is interrupted and its result dropped.
@@ -66,6 +70,8 @@ public final class Bulkhead implements Disposable {
 
 	private final ConcurrentLinkedQueue<Hop<?>> waiting = new ConcurrentLinkedQueue<>();
 
+	private final ConcurrentLinkedQueue<Hop<?>> resuming = new ConcurrentLinkedQueue<>();
+
 	private volatile boolean disposed;
 
 	private Bulkhead(String entryName, BulkheadSettings settings, ExecutorService executor) {
@@ -96,8 +102,26 @@ public final class Bulkhead implements Disposable {
 	 * {@link BulkheadRejectedException} when full or timed out
 	 */
 	public <T> Mono<T> call(Callable<? extends @Nullable T> work) {
+		return hop(work, false);
+	}
+
+	/**
+	 * Runs a later hop of a request the bulkhead already admitted (the way out of an
+	 * entry, a before-commit action, a later sync hook). It is never rejected as full:
+	 * with no permit free it waits ahead of new requests, beyond the queue limit, so
+	 * that admitted requests finish before new ones start. The timeout still applies.
+	 * @param work the blocking work; a {@code null} result completes empty
+	 * @param <T> the result type
+	 * @return the result, or an error: the work's failure, or a
+	 * {@link BulkheadRejectedException} when timed out
+	 */
+	public <T> Mono<T> resume(Callable<? extends @Nullable T> work) {
+		return hop(work, true);
+	}
+
+	private <T> Mono<T> hop(Callable<? extends @Nullable T> work, boolean resumingRequest) {
 		return Mono.create((sink) -> {
-			Hop<T> hop = new Hop<>(work, sink);
+			Hop<T> hop = new Hop<>(work, sink, resumingRequest);
 			sink.onCancel(hop::cancel);
 			admit(hop);
 		});
@@ -147,6 +171,9 @@ public final class Bulkhead implements Disposable {
 	public void dispose() {
 		this.disposed = true;
 		this.executor.shutdownNow();
+		for (Hop<?> hop = this.resuming.poll(); hop != null; hop = this.resuming.poll()) {
+			hop.fail(BulkheadRejectedException.Reason.FULL, WAITING);
+		}
 		for (Hop<?> hop = this.waiting.poll(); hop != null; hop = this.waiting.poll()) {
 			hop.fail(BulkheadRejectedException.Reason.FULL, WAITING);
 		}
@@ -170,6 +197,15 @@ public final class Bulkhead implements Disposable {
 			}
 			hop.startTimer();
 			submit(hop);
+			return;
+		}
+		if (hop.resumingRequest) {
+			if (!hop.state.compareAndSet(NEW, WAITING)) {
+				return;
+			}
+			hop.startTimer();
+			this.resuming.offer(hop);
+			drain();
 			return;
 		}
 		if (!tryReserveQueueSlot()) {
@@ -216,22 +252,28 @@ public final class Bulkhead implements Disposable {
 	}
 
 	/**
-	 * Hands free permits to waiting hops, oldest first. Called after every release and
-	 * every enqueue, so a permit and a waiting hop never stay apart.
+	 * Hands free permits to waiting hops: admitted requests resuming first, then new
+	 * ones, oldest first. Called after every release and every enqueue, so a permit and
+	 * a waiting hop never stay apart.
 	 */
 	private void drain() {
-		while (!this.waiting.isEmpty() && !this.disposed) {
+		while ((!this.resuming.isEmpty() || !this.waiting.isEmpty()) && !this.disposed) {
 			if (!tryAcquire()) {
 				return;
 			}
-			Hop<?> next = this.waiting.poll();
+			Hop<?> next = this.resuming.poll();
+			if (next == null) {
+				next = this.waiting.poll();
+			}
 			if (next == null) {
 				this.permits.incrementAndGet();
 				continue;
 			}
 			// a hop that timed out or was cancelled gave its queue slot back itself
 			if (next.state.compareAndSet(WAITING, RUNNING)) {
-				this.queued.decrementAndGet();
+				if (!next.resumingRequest) {
+					this.queued.decrementAndGet();
+				}
 				submit(next);
 			}
 			else {
@@ -272,9 +314,15 @@ public final class Bulkhead implements Disposable {
 		@Nullable
 		private volatile Disposable timer;
 
-		Hop(Callable<? extends @Nullable T> work, MonoSink<T> sink) {
+		// only touched by the thread running the hop
+		private boolean permitReleased;
+
+		final boolean resumingRequest;
+
+		Hop(Callable<? extends @Nullable T> work, MonoSink<T> sink, boolean resumingRequest) {
 			this.work = work;
 			this.sink = sink;
+			this.resumingRequest = resumingRequest;
 		}
 
 		void startTimer() {
@@ -294,15 +342,26 @@ public final class Bulkhead implements Disposable {
 				}
 				catch (Throwable ex) {
 					if (finish()) {
+						releasePermit();
 						this.sink.error(ex);
 					}
 					return;
 				}
 				if (finish()) {
+					// the permit goes back before the result is signalled: the caller's next
+					// hop must not find it still taken
+					releasePermit();
 					this.sink.success(value);
 				}
 			}
 			finally {
+				releasePermit();
+			}
+		}
+
+		private void releasePermit() {
+			if (!this.permitReleased) {
+				this.permitReleased = true;
 				release();
 			}
 		}
@@ -335,8 +394,13 @@ public final class Bulkhead implements Disposable {
 				return true;
 			}
 			if (this.state.compareAndSet(WAITING, DONE)) {
-				Bulkhead.this.queued.decrementAndGet();
-				Bulkhead.this.waiting.remove(this);
+				if (this.resumingRequest) {
+					Bulkhead.this.resuming.remove(this);
+				}
+				else {
+					Bulkhead.this.queued.decrementAndGet();
+					Bulkhead.this.waiting.remove(this);
+				}
 				return true;
 			}
 			if (this.state.compareAndSet(RUNNING, DONE)) {

@@ -14,7 +14,9 @@ import org.springframework.web.server.WebFilterChain;
  * <p>A permit is held only for a hop (the way in, the way out, a before-commit action
  * the entry registered), never while the chain below and the handler run. When the
  * bulkhead is full the request is answered {@code 503} with {@code Retry-After} and
- * none of the entry's code runs ({@link EntryMetrics#rejected()}). When a hop outlives
+ * none of the entry's code runs ({@link EntryMetrics#rejected()}). Only the way in can
+ * be rejected as full: the later hops of a request let in wait ahead of new requests
+ * (see {@link Bulkhead#resume}). When a hop outlives
  * the timeout, the request is answered {@code 503} with {@code Retry-After} if the
  * response is not committed yet ({@link EntryMetrics#timedOut()}); the late work is
  * interrupted, and whatever it still does to the exchange is dropped: its status,

@@ -39,9 +39,12 @@ import org.springframework.web.server.WebFilterChain;
  * {@code processRequest} returned normally; its failure is logged and the response is
  * sent as it is.</li>
  * </ul>
- * In isolate mode a rejected or timed-out hop answers {@code 503} with
- * {@code Retry-After} (a {@code processResponse} hop can only set the status and the
- * header: the body is already on its way).
+ * In isolate mode each hook runs in the bulkhead: {@code processRequest} is admitted like
+ * a new request (503 with {@code Retry-After} when full), the later hooks resume an
+ * admitted request and are never rejected as full. A hook that times out answers 503
+ * with {@code Retry-After} if the response is not committed; a timed-out
+ * {@code processResponse} can only set that status and header, the body being already
+ * on its way.
  */
 public final class SyncHooksWebFilter implements WebFilter {
 
@@ -147,7 +150,7 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		Mono<Void> run() {
 			this.exchange.getResponse().beforeCommit(this::processResponse);
-			return hop(() -> {
+			return hop(true, () -> {
 				HookResponse answer = SyncHooksWebFilter.this.hooks.processRequest(this.guarded);
 				this.requestProcessed.set(true);
 				return answer;
@@ -171,13 +174,13 @@ public final class SyncHooksWebFilter implements WebFilter {
 				// nothing matches: Django skips process_view on a 404
 				return Mono.just(Optional.empty());
 			}
-			return hop(() -> SyncHooksWebFilter.this.hooks.processView(this.guarded, target));
+			return hop(false, () -> SyncHooksWebFilter.this.hooks.processView(this.guarded, target));
 		}
 
 		private Mono<Void> chainThenException() {
 			return this.chain.filter(this.exchange)
 				.onErrorResume((error) -> !(error instanceof BulkheadRejectedException),
-						(error) -> hop(() -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
+						(error) -> hop(false, () -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
 							.flatMap((answer) -> (answer.isPresent() && !this.exchange.getResponse().isCommitted())
 									? send(answer.get()) : Mono.error(error)));
 		}
@@ -186,7 +189,7 @@ public final class SyncHooksWebFilter implements WebFilter {
 			if (!this.requestProcessed.get() || this.response.isClosed()) {
 				return Mono.empty();
 			}
-			return SyncHooksWebFilter.this.hops.<Void>call(() -> {
+			return SyncHooksWebFilter.this.hops.<Void>resume(() -> {
 				try {
 					SyncHooksWebFilter.this.hooks.processResponse(this.guarded);
 				}
@@ -204,10 +207,13 @@ public final class SyncHooksWebFilter implements WebFilter {
 		}
 
 		/**
-		 * One hook call on a worker, its answer back on the event loop.
+		 * One hook call on a worker, its answer back on the event loop. Only the first
+		 * hook of a request can be turned away as full; later ones resume it.
 		 */
-		private Mono<Optional<HookResponse>> hop(Callable<@Nullable HookResponse> hook) {
-			return SyncHooksWebFilter.this.hops.call(hook)
+		private Mono<Optional<HookResponse>> hop(boolean first, Callable<@Nullable HookResponse> hook) {
+			Mono<HookResponse> answer = first ? SyncHooksWebFilter.this.hops.call(hook)
+					: SyncHooksWebFilter.this.hops.resume(hook);
+			return answer
 				.map(Optional::of)
 				.defaultIfEmpty(Optional.empty())
 				.publishOn(this.loop);

@@ -42,6 +42,21 @@ final class WorkerHops {
 	 * {@link BulkheadRejectedException} in isolate mode
 	 */
 	<T> Mono<T> call(Callable<? extends @Nullable T> work) {
+		return hop(work, false);
+	}
+
+	/**
+	 * A later hop of a request already let in: in isolate mode it waits ahead of new
+	 * requests and is never rejected as full (see {@link Bulkhead#resume}).
+	 * @param work the blocking work
+	 * @param <T> the result type
+	 * @return the result (empty for {@code null}), or the work's failure, or a timeout
+	 */
+	<T> Mono<T> resume(Callable<? extends @Nullable T> work) {
+		return hop(work, true);
+	}
+
+	private <T> Mono<T> hop(Callable<? extends @Nullable T> work, boolean resuming) {
 		Callable<@Nullable T> timed = () -> {
 			long start = System.nanoTime();
 			try {
@@ -52,17 +67,9 @@ final class WorkerHops {
 			}
 		};
 		if (this.bulkhead != null) {
-			return this.bulkhead.call(timed);
+			return resuming ? this.bulkhead.resume(timed) : this.bulkhead.call(timed);
 		}
 		return Mono.<T>fromCallable(timed).subscribeOn(this.worker);
-	}
-
-	/**
-	 * Whether the hops can be rejected or time out (isolate).
-	 * @return {@code true} for a bulkhead
-	 */
-	boolean isBounded() {
-		return this.bulkhead != null;
 	}
 
 }

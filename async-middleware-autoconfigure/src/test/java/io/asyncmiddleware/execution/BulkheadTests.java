@@ -70,6 +70,27 @@ class BulkheadTests {
 	}
 
 	@Test
+	void resumedHopsAreNeverRejectedAndRunAheadOfNewOnes() throws Exception {
+		Bulkhead bulkhead = bulkhead(1, 1, Duration.ofSeconds(30));
+		CountDownLatch release = new CountDownLatch(1);
+		List<String> order = new java.util.concurrent.CopyOnWriteArrayList<>();
+		CompletableFuture<String> running = bulkhead.call(() -> {
+			Fixtures.await(release);
+			return "running";
+		}).toFuture();
+		TestServer.await("the first hop to hold the permit", () -> bulkhead.getAvailablePermits() == 0);
+		CompletableFuture<Boolean> queuedNew = bulkhead.call(() -> order.add("new")).toFuture();
+		CompletableFuture<Boolean> resumed1 = bulkhead.resume(() -> order.add("resumed1")).toFuture();
+		CompletableFuture<Boolean> resumed2 = bulkhead.resume(() -> order.add("resumed2")).toFuture();
+		assertThat(bulkhead.call(() -> "never").toFuture()).isCompletedExceptionally();
+		assertThat(resumed1).isNotDone();
+		release.countDown();
+		assertThat(running.get(20, TimeUnit.SECONDS)).isEqualTo("running");
+		CompletableFuture.allOf(queuedNew, resumed1, resumed2).get(20, TimeUnit.SECONDS);
+		assertThat(order).containsExactly("resumed1", "resumed2", "new");
+	}
+
+	@Test
 	void admissionFromNonBlockingThreadsNeverParks() {
 		// BlockHound fails any park on a parallel thread, admission and executor hand-off included
 		Bulkhead bulkhead = bulkhead(4, 500, Duration.ofSeconds(30));

@@ -85,6 +85,50 @@ class IsolatedWebFilterTests {
 	}
 
 	@Test
+	void adaptedAndIsolatedEntriesInARowEachReturnTheChainToTheEventLoop() {
+		WebFilter adapted = new AdaptedWebFilter("first", Fixtures.blocking("first", this.log),
+				reactor.core.scheduler.Schedulers.boundedElastic(), new EntryMetrics());
+		List<WebFilter> filters = List.of(adapted, Fixtures.recording("middle", this.log),
+				isolated(Fixtures.blocking("audit", this.log), bulkhead(2, 2, Duration.ofSeconds(30), true)));
+		try (TestServer server = new TestServer(this.log, filters)) {
+			server.client().get().uri("/").exchange().expectStatus().isOk();
+		}
+		assertThat(this.log.threadsOf("first.body")).singleElement().is(ThreadLog.BOUNDED_ELASTIC);
+		assertThat(this.log.threadsOf("first.after")).singleElement().is(ThreadLog.BOUNDED_ELASTIC);
+		assertThat(this.log.threadsOf("audit.body")).singleElement().is(bulkheadThreadOf("audit"));
+		assertThat(this.log.threadsOf("audit.after")).singleElement().is(bulkheadThreadOf("audit"));
+		for (String step : List.of("middle.body", "middle.after", "handler")) {
+			assertThat(this.log.threadsOf(step)).as(step).singleElement().is(EVENT_LOOP);
+		}
+	}
+
+	@Test
+	void timedOutWayOutAnswers503WhenTheResponseIsNotCommitted() {
+		CountDownLatch release = new CountDownLatch(1);
+		Bulkhead bulkhead = bulkhead(1, 0, Duration.ofMillis(300), true);
+		// the chain below leaves the response uncommitted; the way out then outlives the timeout
+		WebFilter slowWayOut = (exchange, chain) -> chain.filter(exchange).then(Mono.fromRunnable(() -> {
+			this.log.record("audit.after");
+			Fixtures.awaitUninterruptibly(release);
+			exchange.getResponse().setStatusCode(HttpStatus.I_AM_A_TEAPOT);
+		}));
+		WebFilter notCommitting = (exchange, chain) -> Mono.empty();
+		try (TestServer server = new TestServer(this.log, List.of(isolated(slowWayOut, bulkhead), notCommitting))) {
+			server.client()
+				.get()
+				.uri("/")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals("Retry-After", "1");
+			release.countDown();
+		}
+		assertThat(this.log.threadsOf("audit.after")).singleElement().is(bulkheadThreadOf("audit"));
+		assertThat(this.metrics.snapshot().timedOut()).isEqualTo(1);
+	}
+
+	@Test
 	void fullBulkheadAnswers503WithRetryAfterAndRunsNothing() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		Bulkhead bulkhead = bulkhead(1, 1, Duration.ofSeconds(30), true);

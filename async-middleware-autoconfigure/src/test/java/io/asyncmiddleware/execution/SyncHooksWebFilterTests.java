@@ -212,6 +212,29 @@ class SyncHooksWebFilterTests {
 	}
 
 	@Test
+	void isolatedHookThatTimesOutAnswers503WithoutProcessResponse() {
+		Bulkhead bulkhead = Bulkhead.create("hooks",
+				new BulkheadSettings(2, 2, Duration.ofMillis(300), Duration.ofSeconds(1), true));
+		this.bulkheads.add(bulkhead);
+		WebFilter filter = SyncHooksWebFilter.isolated("hooks", this.hooks, bulkhead, this.resolver, this.metrics);
+		try (TestServer server = new TestServer(List.of(filter), this.handler)) {
+			server.client()
+				.get()
+				.uri("/slow")
+				.exchange()
+				.expectStatus()
+				.isEqualTo(HttpStatus.SERVICE_UNAVAILABLE)
+				.expectHeader()
+				.valueEquals("Retry-After", "1")
+				.expectHeader()
+				.doesNotExist("X-Processed");
+		}
+		assertThat(this.metrics.snapshot().timedOut()).isEqualTo(1);
+		assertThat(this.log.ran("handler")).isFalse();
+		assertThat(this.log.ran("processResponse")).isFalse();
+	}
+
+	@Test
 	void isolatedHooksRunInTheBulkheadAndAnswer503WhenFull() throws Exception {
 		Bulkhead bulkhead = Bulkhead.create("hooks",
 				new BulkheadSettings(1, 0, Duration.ofSeconds(30), Duration.ofSeconds(3), true));

@@ -30,7 +30,7 @@ class AdaptedWebFilterTests {
 	}
 
 	@Test
-	void blockingPartsRunOnWorkerAndTheRestOnTheEventLoop() {
+	void blockingPartsRunOnWorkerAndTheRestOnTheEventLoop() throws Exception {
 		List<WebFilter> filters = List.of(Fixtures.recording("outer", this.log),
 				adapted(Fixtures.blocking("audit", this.log)), Fixtures.recording("inner", this.log));
 		try (TestServer server = new TestServer(this.log, filters)) {
@@ -42,6 +42,7 @@ class AdaptedWebFilterTests {
 				.isOk()
 				.expectBody(String.class)
 				.isEqualTo("ok");
+			this.log.awaitSteps("inner.after", "audit.after", "outer.after");
 		}
 		assertThat(this.log.threadsOf("audit.body")).singleElement().is(BOUNDED_ELASTIC);
 		assertThat(this.log.threadsOf("audit.before")).singleElement().is(BOUNDED_ELASTIC);
@@ -55,12 +56,13 @@ class AdaptedWebFilterTests {
 
 	@ParameterizedTest(name = "position {0}")
 	@ValueSource(ints = { 0, 1, 2 })
-	void entryAtAnyPositionIsAdaptedAndTheChainReturnsToTheEventLoop(int position) {
+	void entryAtAnyPositionIsAdaptedAndTheChainReturnsToTheEventLoop(int position) throws Exception {
 		List<WebFilter> filters = new ArrayList<>(
 				List.of(Fixtures.recording("first", this.log), Fixtures.recording("second", this.log)));
 		filters.add(position, adapted(Fixtures.blocking("audit", this.log)));
 		try (TestServer server = new TestServer(this.log, filters)) {
 			server.client().get().uri("/").exchange().expectStatus().isOk();
+			this.log.awaitSteps("audit.after", "first.after", "second.after");
 		}
 		assertThat(this.log.threadsOf("audit.body")).singleElement().is(BOUNDED_ELASTIC);
 		assertThat(this.log.threadsOf("audit.after")).singleElement().is(BOUNDED_ELASTIC);
@@ -104,7 +106,7 @@ class AdaptedWebFilterTests {
 	}
 
 	@Test
-	void errorOfTheChainReachesTheWayOutOnWorker() {
+	void errorOfTheChainReachesTheWayOutOnWorker() throws Exception {
 		WebFilter handling = (exchange, chain) -> chain.filter(exchange).onErrorResume((error) -> {
 			this.log.record("audit.onError");
 			Fixtures.sleep(5);
@@ -119,9 +121,11 @@ class AdaptedWebFilterTests {
 	}
 
 	@Test
-	void hopsAreCounted() {
+	void hopsAreCounted() throws Exception {
 		try (TestServer server = new TestServer(this.log, List.of(adapted(Fixtures.blocking("audit", this.log))))) {
 			server.client().get().uri("/").exchange().expectStatus().isOk();
+			this.log.awaitSteps("audit.after");
+			TestServer.await("the way-out hop to be counted", () -> this.metrics.snapshot().workerHops() == 2);
 		}
 		EntryMetrics.Snapshot snapshot = this.metrics.snapshot();
 		assertThat(snapshot.workerHops()).isEqualTo(2);

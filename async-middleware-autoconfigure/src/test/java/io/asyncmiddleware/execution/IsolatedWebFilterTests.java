@@ -50,12 +50,14 @@ class IsolatedWebFilterTests {
 	}
 
 	@Test
-	void blockingPartsRunInTheBulkheadAndTheRestOnTheEventLoop() {
+	void blockingPartsRunInTheBulkheadAndTheRestOnTheEventLoop() throws Exception {
 		Bulkhead bulkhead = bulkhead(4, 4, Duration.ofSeconds(30), true);
 		List<WebFilter> filters = List.of(Fixtures.recording("outer", this.log),
 				isolated(Fixtures.blocking("audit", this.log), bulkhead), Fixtures.recording("inner", this.log));
 		try (TestServer server = new TestServer(this.log, filters)) {
 			server.client().get().uri("/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("ok");
+			this.log.awaitSteps("inner.after", "audit.after", "outer.after");
+			TestServer.await("the permits back", () -> bulkhead.getAvailablePermits() == 4);
 		}
 		assertThat(this.log.threadsOf("audit.body")).singleElement().is(bulkheadThreadOf("audit"));
 		assertThat(this.log.threadsOf("audit.before")).singleElement().is(bulkheadThreadOf("audit"));
@@ -70,12 +72,13 @@ class IsolatedWebFilterTests {
 
 	@ParameterizedTest(name = "position {0}")
 	@ValueSource(ints = { 0, 1, 2 })
-	void entryAtAnyPositionIsIsolatedAndTheChainReturnsToTheEventLoop(int position) {
+	void entryAtAnyPositionIsIsolatedAndTheChainReturnsToTheEventLoop(int position) throws Exception {
 		List<WebFilter> filters = new ArrayList<>(
 				List.of(Fixtures.recording("first", this.log), Fixtures.recording("second", this.log)));
 		filters.add(position, isolated(Fixtures.blocking("audit", this.log), bulkhead(2, 2, Duration.ofSeconds(30), true)));
 		try (TestServer server = new TestServer(this.log, filters)) {
 			server.client().get().uri("/").exchange().expectStatus().isOk();
+			this.log.awaitSteps("audit.after", "first.after", "second.after");
 		}
 		assertThat(this.log.threadsOf("audit.body")).singleElement().is(bulkheadThreadOf("audit"));
 		assertThat(this.log.threadsOf("audit.after")).singleElement().is(bulkheadThreadOf("audit"));
@@ -85,13 +88,14 @@ class IsolatedWebFilterTests {
 	}
 
 	@Test
-	void adaptedAndIsolatedEntriesInARowEachReturnTheChainToTheEventLoop() {
+	void adaptedAndIsolatedEntriesInARowEachReturnTheChainToTheEventLoop() throws Exception {
 		WebFilter adapted = new AdaptedWebFilter("first", Fixtures.blocking("first", this.log),
 				reactor.core.scheduler.Schedulers.boundedElastic(), new EntryMetrics());
 		List<WebFilter> filters = List.of(adapted, Fixtures.recording("middle", this.log),
 				isolated(Fixtures.blocking("audit", this.log), bulkhead(2, 2, Duration.ofSeconds(30), true)));
 		try (TestServer server = new TestServer(this.log, filters)) {
 			server.client().get().uri("/").exchange().expectStatus().isOk();
+			this.log.awaitSteps("audit.after", "middle.after", "first.after");
 		}
 		assertThat(this.log.threadsOf("first.body")).singleElement().is(ThreadLog.BOUNDED_ELASTIC);
 		assertThat(this.log.threadsOf("first.after")).singleElement().is(ThreadLog.BOUNDED_ELASTIC);

@@ -122,7 +122,7 @@ class SyncHooksWebFilterTests {
 	}
 
 	@Test
-	void everyHookRunsOnWorkerAndTheChainOnTheEventLoop() {
+	void everyHookRunsOnWorkerAndTheChainOnTheEventLoop() throws Exception {
 		try (TestServer server = adaptedServer(this.resolver)) {
 			server.client()
 				.get()
@@ -134,6 +134,7 @@ class SyncHooksWebFilterTests {
 				.valueEquals("X-Processed", "yes")
 				.expectBody(String.class)
 				.isEqualTo("ok");
+			this.log.awaitSteps("inner.after");
 		}
 		for (String hook : List.of("processRequest", "processView:theHandler", "processResponse")) {
 			assertThat(this.log.threadsOf(hook)).as(hook).singleElement().is(BOUNDED_ELASTIC);

@@ -29,6 +29,16 @@ final class ThreadLog {
 		return this.threads.getOrDefault(step, List.of());
 	}
 
+	/**
+	 * Waits for steps that run after the response went out (the way back through the
+	 * filters), before the server and its event loop are shut down.
+	 */
+	void awaitSteps(String... steps) throws InterruptedException {
+		for (String step : steps) {
+			TestServer.await(step, () -> ran(step));
+		}
+	}
+
 	boolean ran(String step) {
 		return this.threads.containsKey(step);
 	}

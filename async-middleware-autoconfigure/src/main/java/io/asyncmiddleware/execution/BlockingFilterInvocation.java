@@ -73,7 +73,7 @@ final class BlockingFilterInvocation {
 		this.metrics = metrics;
 		this.exchange = exchange;
 		this.chain = chain;
-		this.loop = EventLoopScheduler.current();
+		this.loop = EventLoopScheduler.of(exchange);
 		this.response = new GuardedResponse(exchange.getResponse(), this::commitHop);
 		this.guarded = exchange.mutate().response(this.response).build();
 	}

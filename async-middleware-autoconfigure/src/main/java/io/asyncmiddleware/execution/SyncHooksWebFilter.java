@@ -135,13 +135,14 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		private final ServerWebExchange guarded;
 
-		private final Scheduler loop = EventLoopScheduler.current();
+		private final Scheduler loop;
 
 		private final AtomicBoolean requestProcessed = new AtomicBoolean();
 
 		Invocation(ServerWebExchange exchange, WebFilterChain chain) {
 			this.exchange = exchange;
 			this.chain = chain;
+			this.loop = EventLoopScheduler.of(exchange);
 			// the hooks see a guarded response: after a timeout their late writes are dropped
 			this.response = new GuardedResponse(exchange.getResponse(), (action) -> action.get());
 			this.response.entryRunning(false);

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 

@@ -1,5 +1,7 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
+
 /**
  * A {@link Bulkhead} did not run a hop: it was full, or the hop outlived its timeout.
  * Isolated entries answer it with {@code 503 Service Unavailable} and

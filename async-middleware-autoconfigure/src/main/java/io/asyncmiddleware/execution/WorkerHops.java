@@ -1,5 +1,6 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
 import java.util.concurrent.Callable;
 
 import org.jspecify.annotations.Nullable;

@@ -10,7 +10,8 @@ import java.util.Optional;
 import io.asyncmiddleware.execution.ExecutionMode;
 import reactor.core.Disposable;
 
-import org.springframework.core.annotation.AnnotationAwareOrderComparator;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.OrderUtils;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -102,7 +103,7 @@ public final class MiddlewareStack implements Disposable {
 		}
 		for (WebFilter filter : collected) {
 			if (!this.entriesByOriginal.containsKey(filter) && !arranged.contains(filter)) {
-				int filterOrder = AnnotationAwareOrderComparator.INSTANCE.getOrder(filter);
+				int filterOrder = orderOf(filter);
 				int index = 0;
 				while (index < orders.size() && orders.get(index) <= filterOrder) {
 					index++;
@@ -112,6 +113,14 @@ public final class MiddlewareStack implements Disposable {
 			}
 		}
 		return arranged;
+	}
+
+	private static int orderOf(WebFilter filter) {
+		if (filter instanceof Ordered ordered) {
+			return ordered.getOrder();
+		}
+		Integer order = OrderUtils.getOrder(filter.getClass());
+		return (order != null) ? order : Ordered.LOWEST_PRECEDENCE;
 	}
 
 	@Override

@@ -112,6 +112,7 @@ public class CsrfWebFilter implements WebFilter {
 			.map(CsrfToken::getToken)
 			.map(this::incomingSecret)
 			.defaultIfEmpty(new RequestCsrfSecret(this.format, null, false))
+			.flatMap((secret) -> writeSessionEagerly(exchange, secret))
 			.flatMap((secret) -> {
 				expose(exchange, secret);
 				exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
@@ -128,6 +129,17 @@ public class CsrfWebFilter implements WebFilter {
 			return new RequestCsrfSecret(this.format, this.format.newSecret(), true);
 		}
 		return new RequestCsrfSecret(this.format, CsrfTokenFormat.toSecret(stored), false);
+	}
+
+	// The session manager may save the session before our commit action: write it at once
+	private Mono<RequestCsrfSecret> writeSessionEagerly(ServerWebExchange exchange, RequestCsrfSecret secret) {
+		if (!(this.repository instanceof SessionCsrfSecretRepository sessionRepository)) {
+			return Mono.just(secret);
+		}
+		return exchange.getSession().map((session) -> {
+			secret.onSend((value) -> sessionRepository.putSecret(session, value));
+			return secret;
+		});
 	}
 
 	private void expose(ServerWebExchange exchange, RequestCsrfSecret secret) {

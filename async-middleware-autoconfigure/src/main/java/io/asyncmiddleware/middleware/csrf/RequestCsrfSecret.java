@@ -1,5 +1,7 @@
 package io.asyncmiddleware.middleware.csrf;
 
+import java.util.function.Consumer;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,9 @@ final class RequestCsrfSecret {
 
 	private boolean needsUpdate;
 
+	private Consumer<String> onSend = (secret) -> {
+	};
+
 	RequestCsrfSecret(CsrfTokenFormat format, @Nullable String secret, boolean needsUpdate) {
 		this.format = format;
 		this.secret = secret;
@@ -26,6 +31,7 @@ final class RequestCsrfSecret {
 			this.secret = this.format.newSecret();
 		}
 		this.needsUpdate = true;
+		this.onSend.accept(this.secret);
 		return this.format.mask(this.secret);
 	}
 
@@ -33,6 +39,15 @@ final class RequestCsrfSecret {
 	synchronized void rotate() {
 		this.secret = this.format.newSecret();
 		this.needsUpdate = true;
+		this.onSend.accept(this.secret);
+	}
+
+	/** Called with the secret whenever it is flagged for sending, from now on and now if flagged. */
+	synchronized void onSend(Consumer<String> onSend) {
+		this.onSend = onSend;
+		if (this.needsUpdate && this.secret != null) {
+			onSend.accept(this.secret);
+		}
 	}
 
 	/** The secret to send, once; {@code null} when nothing is to be sent. */

@@ -9,6 +9,7 @@ import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.DefaultCsrfToken;
 import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebSession;
 
 /**
  * Keeps the CSRF secret in the session under {@code _csrftoken} (Django:
@@ -58,6 +59,18 @@ public final class SessionCsrfSecretRepository implements ServerCsrfTokenReposit
 			}
 			return session.save();
 		});
+	}
+
+	/**
+	 * Puts the secret into the session at once if it differs, so that a session manager
+	 * saving before the CSRF filter's commit action still sees it.
+	 * @param session the session
+	 * @param secret the secret
+	 */
+	void putSecret(WebSession session, String secret) {
+		if (!secret.equals(session.getAttributes().get(SESSION_KEY))) {
+			session.getAttributes().put(SESSION_KEY, secret);
+		}
 	}
 
 	@Override

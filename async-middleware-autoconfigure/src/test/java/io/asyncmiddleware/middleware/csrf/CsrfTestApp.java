@@ -22,7 +22,7 @@ import org.springframework.web.server.WebHandler;
 final class CsrfTestApp {
 
 	static final Set<String> ROUTES = Set.of("/token/", "/plain/", "/form/", "/exempt/", "/rotate/", "/notfound/",
-			"/mono-token/");
+			"/mono-token/", "/vary/");
 
 	private CsrfTestApp() {
 	}
@@ -57,6 +57,10 @@ final class CsrfTestApp {
 				case "/mono-token/" -> exchange.<Mono<CsrfToken>>getAttribute(CsrfToken.class.getName())
 					.flatMap((token) -> write(exchange, HttpStatus.OK,
 							token.getParameterName() + "=" + token.getToken()));
+				case "/vary/" -> {
+					exchange.getResponse().getHeaders().add("Vary", "Accept-Language");
+					yield write(exchange, HttpStatus.OK, token(exchange).getToken());
+				}
 				case "/rotate/" -> CsrfTokenRotation.rotate(exchange).then(write(exchange, HttpStatus.OK, "rotated"));
 				case "/form/" -> exchange.getFormData()
 					.flatMap((form) -> write(exchange, HttpStatus.OK, "ok " + form.getFirst("name")));

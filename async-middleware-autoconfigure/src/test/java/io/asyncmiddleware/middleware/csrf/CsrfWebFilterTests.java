@@ -446,8 +446,17 @@ class CsrfWebFilterTests {
 	@Test
 	@DisplayName("CSRF-33: using the token sends the cookie with Vary: Cookie, appended to an existing Vary")
 	void varyCookie() {
-		EntityExchangeResult<String> result = get("/token/", this.secret);
-		assertThat(result.getResponseHeaders().getVary()).containsExactly("Cookie");
+		assertThat(get("/token/", this.secret).getResponseHeaders().getVary()).containsExactly("Cookie");
+		EntityExchangeResult<String> result = get("/vary/", this.secret);
+		assertThat(result.getResponseHeaders().getVary()).containsExactly("Accept-Language", "Cookie");
+		assertThat(csrfCookie(result).getValue()).isEqualTo(this.secret);
+	}
+
+	@Test
+	@DisplayName("CSRF-24: an IPv6 host and Referer are compared like any other, and a bad IPv6 literal is malformed")
+	void ipv6Referer() {
+		assertAccepted(securePost("[::1]", null, "https://[::1]/x"));
+		assertRejected(securePost("[::1]", null, "https://[::1::2]/x"), "Referer checking failed - Referer is malformed.");
 	}
 
 	@Test

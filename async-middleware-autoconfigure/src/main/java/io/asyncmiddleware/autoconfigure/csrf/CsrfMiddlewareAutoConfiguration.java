@@ -1,0 +1,77 @@
+package io.asyncmiddleware.autoconfigure.csrf;
+
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.middleware.csrf.CookieCsrfSecretRepository;
+import io.asyncmiddleware.middleware.csrf.CsrfTokenFormat;
+import io.asyncmiddleware.middleware.csrf.CsrfWebFilter;
+import io.asyncmiddleware.middleware.csrf.SessionCsrfSecretRepository;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+
+/**
+ * Contributes the {@code csrf} stack entry, Django's CsrfViewMiddleware; it runs only
+ * when {@code async-middleware.stack} names it.
+ */
+@AutoConfiguration
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnClass(CsrfToken.class)
+@EnableConfigurationProperties(CsrfProperties.class)
+public final class CsrfMiddlewareAutoConfiguration {
+
+	/** Where the session entry keeps its cookie domain (Django: SESSION_COOKIE_DOMAIN). */
+	static final String SESSION_COOKIE_DOMAIN_PROPERTY = "async-middleware.session.cookie-domain";
+
+	@Bean
+	BuiltInMiddleware csrfMiddleware(CsrfProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
+			Environment environment) {
+		// built now, so that a wrong setting stops startup rather than the first request
+		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, environment);
+		return BuiltInMiddleware.of("csrf", CsrfWebFilter.class, () -> filter);
+	}
+
+	@Bean
+	CsrfStackRequirement csrfStackRequirement(CsrfProperties properties) {
+		return new CsrfStackRequirement(properties.isUseSessions());
+	}
+
+	private static CsrfWebFilter csrfWebFilter(CsrfProperties properties,
+			ObjectProvider<HandlerResolver> handlerResolver, Environment environment) {
+		CsrfTokenFormat format = new CsrfTokenFormat();
+		ServerCsrfTokenRepository repository;
+		String refererCookieDomain;
+		if (properties.isUseSessions()) {
+			repository = new SessionCsrfSecretRepository(format, properties.getHeaderName(), properties.getFieldName());
+			refererCookieDomain = environment.getProperty(SESSION_COOKIE_DOMAIN_PROPERTY);
+		}
+		else {
+			CookieCsrfSecretRepository cookies = new CookieCsrfSecretRepository(format, properties.getHeaderName(),
+					properties.getFieldName());
+			cookies.setCookieName(properties.getCookieName());
+			cookies.setCookieMaxAge(properties.getCookieAge());
+			cookies.setCookieDomain(properties.getCookieDomain());
+			cookies.setCookiePath(properties.getCookiePath());
+			cookies.setCookieSecure(properties.isCookieSecure());
+			cookies.setCookieHttpOnly(properties.isCookieHttpOnly());
+			cookies.setCookieSameSite(properties.getCookieSameSite());
+			repository = cookies;
+			refererCookieDomain = properties.getCookieDomain();
+		}
+		CsrfWebFilter filter = new CsrfWebFilter(format, repository, handlerResolver.getIfAvailable());
+		filter.setHeaderName(properties.getHeaderName());
+		filter.setFieldName(properties.getFieldName());
+		filter.setTrustedOrigins(properties.getTrustedOrigins());
+		filter.setRefererCookieDomain(refererCookieDomain);
+		filter.setDebug(properties.isDebug());
+		return filter;
+	}
+
+}

@@ -1,0 +1,181 @@
+package io.asyncmiddleware.middleware.csrf;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpCookie;
+import org.springframework.http.ResponseCookie;
+import org.springframework.security.web.server.csrf.CsrfToken;
+import org.springframework.security.web.server.csrf.DefaultCsrfToken;
+import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Keeps the bare CSRF secret in a cookie, as Django does by default: loads the raw
+ * incoming value (the filter checks its format) and writes {@code Set-Cookie} with
+ * {@code Vary: Cookie}.
+ */
+public final class CookieCsrfSecretRepository implements ServerCsrfTokenRepository {
+
+	private final CsrfTokenFormat format;
+
+	private final String headerName;
+
+	private final String parameterName;
+
+	private String cookieName = "csrftoken";
+
+	private @Nullable Duration cookieMaxAge = Duration.ofSeconds(31449600);
+
+	private @Nullable String cookieDomain;
+
+	private String cookiePath = "/";
+
+	private boolean cookieSecure;
+
+	private boolean cookieHttpOnly;
+
+	private @Nullable String cookieSameSite = "Lax";
+
+	/**
+	 * Creates a repository.
+	 * @param format the token format
+	 * @param headerName the request header carrying a token
+	 * @param parameterName the form field carrying a token
+	 */
+	public CookieCsrfSecretRepository(CsrfTokenFormat format, String headerName, String parameterName) {
+		this.format = format;
+		this.headerName = headerName;
+		this.parameterName = parameterName;
+	}
+
+	@Override
+	public Mono<CsrfToken> generateToken(ServerWebExchange exchange) {
+		return Mono.fromSupplier(() -> new DefaultCsrfToken(this.headerName, this.parameterName, this.format.newSecret()));
+	}
+
+	@Override
+	public Mono<Void> saveToken(ServerWebExchange exchange, @Nullable CsrfToken token) {
+		return Mono.fromRunnable(() -> {
+			ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
+				.from(this.cookieName, (token != null) ? token.getToken() : "")
+				.path(this.cookiePath)
+				.secure(this.cookieSecure)
+				.httpOnly(this.cookieHttpOnly)
+				.sameSite(this.cookieSameSite);
+			if (this.cookieDomain != null) {
+				cookie.domain(this.cookieDomain);
+			}
+			if (token == null) {
+				cookie.maxAge(0);
+			}
+			else if (this.cookieMaxAge != null) {
+				cookie.maxAge(this.cookieMaxAge);
+			}
+			exchange.getResponse().getCookies().set(this.cookieName, cookie.build());
+			addVaryCookie(exchange);
+		});
+	}
+
+	/**
+	 * The last incoming cookie of that name (Django keeps the last of duplicates), as sent.
+	 */
+	@Override
+	public Mono<CsrfToken> loadToken(ServerWebExchange exchange) {
+		List<HttpCookie> cookies = exchange.getRequest().getCookies().get(this.cookieName);
+		if (cookies == null || cookies.isEmpty()) {
+			return Mono.empty();
+		}
+		String value = cookies.get(cookies.size() - 1).getValue();
+		return Mono.just(new StoredCsrfSecret(this.headerName, this.parameterName, value));
+	}
+
+	// Django's patch_vary_headers: append unless present (any case) or '*'
+	private static void addVaryCookie(ServerWebExchange exchange) {
+		List<String> vary = exchange.getResponse().getHeaders().getVary();
+		for (String name : vary) {
+			if (name.trim().equalsIgnoreCase("Cookie") || name.trim().equals("*")) {
+				return;
+			}
+		}
+		exchange.getResponse().getHeaders().add("Vary", "Cookie");
+	}
+
+	/**
+	 * The cookie name (Django: CSRF_COOKIE_NAME).
+	 * @param cookieName the name
+	 */
+	public void setCookieName(String cookieName) {
+		this.cookieName = cookieName;
+	}
+
+	/**
+	 * The cookie lifetime; {@code null} or negative for a session cookie (Django:
+	 * CSRF_COOKIE_AGE, {@code None}).
+	 * @param cookieMaxAge the lifetime
+	 */
+	public void setCookieMaxAge(@Nullable Duration cookieMaxAge) {
+		this.cookieMaxAge = (cookieMaxAge != null && cookieMaxAge.isNegative()) ? null : cookieMaxAge;
+	}
+
+	/**
+	 * The cookie domain (Django: CSRF_COOKIE_DOMAIN).
+	 * @param cookieDomain the domain or {@code null}
+	 */
+	public void setCookieDomain(@Nullable String cookieDomain) {
+		this.cookieDomain = cookieDomain;
+	}
+
+	/**
+	 * The cookie path (Django: CSRF_COOKIE_PATH).
+	 * @param cookiePath the path
+	 */
+	public void setCookiePath(String cookiePath) {
+		this.cookiePath = cookiePath;
+	}
+
+	/**
+	 * Whether the cookie is marked Secure (Django: CSRF_COOKIE_SECURE).
+	 * @param cookieSecure the flag
+	 */
+	public void setCookieSecure(boolean cookieSecure) {
+		this.cookieSecure = cookieSecure;
+	}
+
+	/**
+	 * Whether the cookie is marked HttpOnly (Django: CSRF_COOKIE_HTTPONLY).
+	 * @param cookieHttpOnly the flag
+	 */
+	public void setCookieHttpOnly(boolean cookieHttpOnly) {
+		this.cookieHttpOnly = cookieHttpOnly;
+	}
+
+	/**
+	 * The SameSite attribute: Lax, Strict or None (any case), or {@code null}/empty for
+	 * none (Django: CSRF_COOKIE_SAMESITE).
+	 * @param cookieSameSite the value
+	 * @throws IllegalArgumentException for any other value
+	 */
+	public void setCookieSameSite(@Nullable String cookieSameSite) {
+		if (cookieSameSite == null || cookieSameSite.isEmpty()) {
+			this.cookieSameSite = null;
+			return;
+		}
+		for (String allowed : new String[] { "Lax", "Strict", "None" }) {
+			if (allowed.equalsIgnoreCase(cookieSameSite)) {
+				this.cookieSameSite = allowed;
+				return;
+			}
+		}
+		throw new IllegalArgumentException("async-middleware.csrf.cookie-same-site must be 'Lax', 'Strict' or 'None' "
+				+ "(or empty for no attribute), not '" + cookieSameSite + "'.");
+	}
+
+	@Nullable String getCookieDomain() {
+		return this.cookieDomain;
+	}
+
+}

@@ -1,10 +1,12 @@
 package io.asyncmiddleware.autoconfigure.csrf;
 
+import io.asyncmiddleware.autoconfigure.security.SecurityMiddlewareAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.csrf.CookieCsrfSecretRepository;
 import io.asyncmiddleware.middleware.csrf.CsrfTokenFormat;
 import io.asyncmiddleware.middleware.csrf.CsrfWebFilter;
 import io.asyncmiddleware.middleware.csrf.SessionCsrfSecretRepository;
+import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,7 +23,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
  * Contributes the {@code csrf} stack entry, Django's CsrfViewMiddleware; it runs only
  * when {@code async-middleware.stack} names it.
  */
-@AutoConfiguration
+@AutoConfiguration(after = SecurityMiddlewareAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(CsrfToken.class)
 @EnableConfigurationProperties(CsrfProperties.class)
@@ -32,19 +34,17 @@ public final class CsrfMiddlewareAutoConfiguration {
 
 	@Bean
 	BuiltInMiddleware csrfMiddleware(CsrfProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
-			Environment environment) {
+			ObjectProvider<RequestSecurity> requestSecurity, Environment environment) {
 		// built now, so that a wrong setting stops startup rather than the first request
-		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, environment);
-		return BuiltInMiddleware.of("csrf", CsrfWebFilter.class, () -> filter);
-	}
-
-	@Bean
-	CsrfStackRequirement csrfStackRequirement(CsrfProperties properties) {
-		return new CsrfStackRequirement(properties.isUseSessions());
+		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, requestSecurity, environment);
+		BuiltInMiddleware entry = BuiltInMiddleware.of("csrf", CsrfWebFilter.class, () -> filter);
+		// Django: CSRF_USE_SESSIONS needs SessionMiddleware before CsrfViewMiddleware
+		return properties.isUseSessions() ? entry.requiring("session") : entry;
 	}
 
 	private static CsrfWebFilter csrfWebFilter(CsrfProperties properties,
-			ObjectProvider<HandlerResolver> handlerResolver, Environment environment) {
+			ObjectProvider<HandlerResolver> handlerResolver, ObjectProvider<RequestSecurity> requestSecurity,
+			Environment environment) {
 		CsrfTokenFormat format = new CsrfTokenFormat();
 		ServerCsrfTokenRepository repository;
 		String refererCookieDomain;
@@ -65,7 +65,10 @@ public final class CsrfMiddlewareAutoConfiguration {
 			repository = cookies;
 			refererCookieDomain = properties.getCookieDomain();
 		}
-		CsrfWebFilter filter = new CsrfWebFilter(format, repository, handlerResolver.getIfAvailable());
+		// Django's is_secure(), honouring SECURE_PROXY_SSL_HEADER, shared with the security entry
+		RequestSecurity security = requestSecurity.getIfAvailable(RequestSecurity::schemeOnly);
+		CsrfWebFilter filter = new CsrfWebFilter(format, repository, handlerResolver.getIfAvailable(),
+				security::isSecure);
 		filter.setHeaderName(properties.getHeaderName());
 		filter.setFieldName(properties.getFieldName());
 		filter.setTrustedOrigins(properties.getTrustedOrigins());

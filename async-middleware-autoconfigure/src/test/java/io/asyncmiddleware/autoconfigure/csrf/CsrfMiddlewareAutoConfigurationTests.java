@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.asyncmiddleware.middleware.csrf.CsrfWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
+import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -92,16 +93,15 @@ class CsrfMiddlewareAutoConfigurationTests {
 	@Test
 	@DisplayName("CSRF-45: with use-sessions, 'session' must come before 'csrf' in the stack")
 	void sessionBeforeCsrf() {
-		this.runner.withPropertyValues("async-middleware.csrf.use-sessions=true").run((context) -> {
-			CsrfStackRequirement requirement = context.getBean(CsrfStackRequirement.class);
-			requirement.check(List.of("security", "session", "csrf"));
-			requirement.check(List.of("security", "common"));
-			assertThatIllegalStateException().isThrownBy(() -> requirement.check(List.of("csrf", "session")))
-				.withMessageContaining("'session' must appear before 'csrf' in async-middleware.stack")
-				.withMessageContaining("SessionMiddleware must appear before CsrfViewMiddleware");
-			assertThatIllegalStateException().isThrownBy(() -> requirement.check(List.of("common", "csrf")));
-		});
-		this.runner.run((context) -> context.getBean(CsrfStackRequirement.class).check(List.of("csrf")));
+		this.runner.withPropertyValues("async-middleware.csrf.use-sessions=true")
+			.run((context) -> assertThat(context.getBean(BuiltInMiddleware.class).requiredBefore())
+				.containsExactly("session"));
+		this.runner.run((context) -> assertThat(context.getBean(BuiltInMiddleware.class).requiredBefore()).isEmpty());
+		this.runner.withConfiguration(AutoConfigurations.of(AsyncMiddlewareAutoConfiguration.class))
+			.withPropertyValues("async-middleware.csrf.use-sessions=true", "async-middleware.stack=csrf")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("'csrf' needs 'session' before it"));
 	}
 
 }

@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -143,15 +144,35 @@ public final class CommonWebFilter implements WebFilter {
 			return Mono.just(false);
 		}
 		String slashed = path + "/";
-		return this.handlerResolver.isRoutable(exchange, path)
-			.flatMap((routable) -> routable ? Mono.just(false) : this.handlerResolver.isRoutable(exchange, slashed))
+		return routes(exchange, path)
+			.flatMap((routable) -> routable ? Mono.just(false) : routes(exchange, slashed))
 			.flatMap((slashRoutes) -> slashRoutes ? allowsAppendSlash(exchange, slashed) : Mono.just(false));
+	}
+
+	/**
+	 * Whether a path routes. Django resolves by path alone; a functional route that matches
+	 * only another method says nothing, so the path is also tried as a GET.
+	 */
+	private Mono<Boolean> routes(ServerWebExchange exchange, String path) {
+		return this.handlerResolver.isRoutable(exchange, path)
+			.flatMap((routable) -> (routable || isGet(exchange)) ? Mono.just(routable)
+					: this.handlerResolver.isRoutable(asGet(exchange), path));
 	}
 
 	private Mono<Boolean> allowsAppendSlash(ServerWebExchange exchange, String slashed) {
 		ServerWebExchange slashedExchange = exchange.mutate().request((request) -> request.path(slashed)).build();
 		return this.handlerResolver.resolve(slashedExchange)
+			.flatMap((handler) -> (handler.isFound() || isGet(exchange)) ? Mono.just(handler)
+					: this.handlerResolver.resolve(asGet(slashedExchange)))
 			.map((handler) -> !handler.hasAnnotation(NoAppendSlash.class));
+	}
+
+	private static boolean isGet(ServerWebExchange exchange) {
+		return HttpMethod.GET.equals(exchange.getRequest().getMethod());
+	}
+
+	private static ServerWebExchange asGet(ServerWebExchange exchange) {
+		return exchange.mutate().request((request) -> request.method(HttpMethod.GET)).build();
 	}
 
 	/**

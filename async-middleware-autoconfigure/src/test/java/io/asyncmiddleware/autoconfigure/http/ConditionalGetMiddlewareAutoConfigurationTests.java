@@ -1,7 +1,11 @@
 package io.asyncmiddleware.autoconfigure.http;
 
+import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
+import io.asyncmiddleware.autoconfigure.gzip.GZipMiddlewareAutoConfiguration;
 import io.asyncmiddleware.middleware.http.ConditionalGetWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
+import io.asyncmiddleware.stack.MiddlewareStack;
+import io.asyncmiddleware.stack.StackEntry;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +46,20 @@ class ConditionalGetMiddlewareAutoConfigurationTests {
 				.expectHeader()
 				.valueEquals(HttpHeaders.ETAG, "\"5d41402abc4b2a76b9719d911017c592\"");
 		});
+	}
+
+	@Test
+	@DisplayName("named after gzip in the stack, both entries join it in that order and start in fail mode (non-blocking)")
+	void joinsStackAfterGzip() {
+		new ReactiveWebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(AsyncMiddlewareAutoConfiguration.class,
+					GZipMiddlewareAutoConfiguration.class, ConditionalGetMiddlewareAutoConfiguration.class))
+			.withPropertyValues("async-middleware.stack=gzip,conditional-get", "async-middleware.mode=fail")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(MiddlewareStack.class).getEntries()).extracting(StackEntry::name)
+					.containsExactly("gzip", "conditional-get");
+			});
 	}
 
 	@Test

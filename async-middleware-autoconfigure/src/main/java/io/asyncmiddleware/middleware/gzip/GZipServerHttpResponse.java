@@ -2,6 +2,7 @@ package io.asyncmiddleware.middleware.gzip;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -42,8 +43,9 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 		}
 		if (body instanceof Mono<? extends DataBuffer> mono) {
 			return DataBufferUtils.join(mono)
-				.flatMap(this::writeWhole)
-				.switchIfEmpty(Mono.defer(() -> super.writeWith(Mono.empty())));
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((joined) -> joined.isPresent() ? writeWhole(joined.get()) : super.writeWith(Mono.empty()));
 		}
 		long contentLength = getHeaders().getContentLength();
 		if (contentLength >= 0 && contentLength < MIN_LENGTH) {

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.asyncmiddleware.middleware.http.Preconditions.Outcome;
@@ -56,8 +57,10 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
 		if (body instanceof Mono<? extends DataBuffer> mono) {
 			return DataBufferUtils.join(mono)
-				.flatMap(this::writeWhole)
-				.switchIfEmpty(Mono.defer(() -> answerOr(() -> super.writeWith(Mono.empty()))));
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((joined) -> joined.isPresent() ? writeWhole(joined.get())
+						: answerOr(() -> super.writeWith(Mono.empty())));
 		}
 		// a streamed body gets no ETag, but its own validators still count
 		return answerOr(() -> super.writeWith(body));

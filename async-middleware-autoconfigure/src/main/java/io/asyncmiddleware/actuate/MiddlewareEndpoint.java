@@ -6,7 +6,7 @@ import java.util.Locale;
 
 import io.asyncmiddleware.detection.Evidence;
 import io.asyncmiddleware.detection.Verdict;
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.StackEntry;
 import org.jspecify.annotations.Nullable;

@@ -3,7 +3,7 @@ package io.asyncmiddleware.actuate;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.StackEntry;
 import io.micrometer.core.instrument.FunctionCounter;

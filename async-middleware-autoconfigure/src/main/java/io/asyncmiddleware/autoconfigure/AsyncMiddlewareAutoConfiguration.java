@@ -87,6 +87,12 @@ public final class AsyncMiddlewareAutoConfiguration {
 	}
 
 	@Bean
+	RuntimeDetectionRegistrations runtimeDetectionRegistrations(MiddlewareStack stack,
+			AsyncMiddlewareProperties properties) {
+		return new RuntimeDetectionRegistrations(stack, properties.getDetection().getRuntime().isBlockhound());
+	}
+
+	@Bean
 	WebHttpHandlerBuilderCustomizer middlewareStackWebHttpHandlerBuilderCustomizer(MiddlewareStack stack) {
 		return new MiddlewareStackCustomizer(stack);
 	}

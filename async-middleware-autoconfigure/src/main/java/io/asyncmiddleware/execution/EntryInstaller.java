@@ -1,5 +1,6 @@
 package io.asyncmiddleware.execution;
 
+import io.asyncmiddleware.metrics.EntryMetrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;

@@ -15,7 +15,7 @@ import io.asyncmiddleware.detection.Evidence;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.EntryInstaller;
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.hooks.SyncHooks;
 import org.apache.commons.logging.Log;
@@ -238,6 +238,9 @@ public final class MiddlewareStackAssembler {
 			EntryMetrics metrics = new EntryMetrics();
 			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
+			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
+				installed = new ResponsePhaseOrder(installed);
+			}
 			StackEntry stackEntry = new StackEntry(candidate.name(), candidate.beanName(), candidate.type(),
 					position, candidate.placement(), candidate.order(), entry.verdict(), entry.configured(),
 					entry.applied(), metrics, installed);

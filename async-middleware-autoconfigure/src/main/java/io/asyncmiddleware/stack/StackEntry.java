@@ -2,7 +2,7 @@ package io.asyncmiddleware.stack;
 
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
-import io.asyncmiddleware.execution.EntryMetrics;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.ExecutionMode;
 import org.jspecify.annotations.Nullable;
 

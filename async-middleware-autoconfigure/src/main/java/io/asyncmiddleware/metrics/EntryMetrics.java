@@ -1,4 +1,4 @@
-package io.asyncmiddleware.execution;
+package io.asyncmiddleware.metrics;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,0 +1,183 @@
+package io.asyncmiddleware.detection.runtime;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Function;
+
+import io.asyncmiddleware.metrics.EntryMetrics;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.util.Assert;
+
+/**
+ * Watches non-blocking threads for entries whose synchronous part holds the thread longer
+ * than a threshold, like Vert.x's blocked-thread checker but naming the entry. A daemon
+ * thread checks every half threshold; each stall episode is logged once at WARN with the
+ * top of the held thread's stack and counted in the entry's {@link EntryMetrics} when it
+ * ends, with the longest hold observed.
+ */
+public final class EventLoopStallWatchdog implements SmartLifecycle {
+
+	private static final Log logger = LogFactory.getLog(EventLoopStallWatchdog.class);
+
+	private final long thresholdNanos;
+
+	private final long checkIntervalNanos;
+
+	private final Function<String, EntryMetrics> metricsByEntry;
+
+	// touched by the watchdog thread only
+	private final Map<EventLoopHold, Episode> episodes = new HashMap<>();
+
+	private final Object lifecycleMonitor = new Object();
+
+	private volatile @Nullable Thread thread;
+
+	/**
+	 * Create a watchdog; it checks nothing until {@link #start() started}.
+	 * @param threshold how long an entry may hold a non-blocking thread
+	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
+	 * unknown name)
+	 */
+	public EventLoopStallWatchdog(Duration threshold, Function<String, EntryMetrics> metricsByEntry) {
+		Assert.isTrue(threshold != null && threshold.toNanos() > 0, "'threshold' must be positive");
+		Assert.notNull(metricsByEntry, "'metricsByEntry' must not be null");
+		this.thresholdNanos = threshold.toNanos();
+		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.thresholdNanos / 2);
+		this.metricsByEntry = metricsByEntry;
+	}
+
+	/**
+	 * How long an entry may hold a non-blocking thread before it is flagged.
+	 * @return the threshold
+	 */
+	public Duration getThreshold() {
+		return Duration.ofNanos(this.thresholdNanos);
+	}
+
+	@Override
+	public void start() {
+		synchronized (this.lifecycleMonitor) {
+			if (this.thread == null) {
+				Thread watchdog = new Thread(this::watch, "async-middleware-stall-watchdog");
+				watchdog.setDaemon(true);
+				this.thread = watchdog;
+				watchdog.start();
+			}
+		}
+	}
+
+	@Override
+	public void stop() {
+		Thread watchdog;
+		synchronized (this.lifecycleMonitor) {
+			watchdog = this.thread;
+			this.thread = null;
+		}
+		if (watchdog != null) {
+			watchdog.interrupt();
+			try {
+				watchdog.join(TimeUnit.NANOSECONDS.toMillis(this.checkIntervalNanos) + 1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.thread != null;
+	}
+
+	private void watch() {
+		Thread self = Thread.currentThread();
+		while (this.thread == self && !self.isInterrupted()) {
+			LockSupport.parkNanos(this, this.checkIntervalNanos);
+			check(System.nanoTime());
+		}
+		// a stall in progress at shutdown still counts
+		this.episodes.values().forEach(this::record);
+		this.episodes.clear();
+	}
+
+	void check(long now) {
+		for (EventLoopHold hold : EventLoopHold.all()) {
+			EventLoopHolder holder = hold.holder();
+			long since = hold.since();
+			Episode episode = this.episodes.get(hold);
+			if (episode != null && (episode.holder != holder || episode.since != since)) {
+				this.episodes.remove(hold);
+				record(episode);
+				episode = null;
+			}
+			if (holder == null || holder.watchdog() != this) {
+				continue;
+			}
+			long held = now - since;
+			if (held < this.thresholdNanos) {
+				continue;
+			}
+			if (episode == null) {
+				this.episodes.put(hold, new Episode(holder, since, held));
+				warn(hold, holder, held);
+			}
+			else {
+				episode.heldNanos = held;
+			}
+		}
+		// episodes of threads that died while held
+		for (Iterator<Map.Entry<EventLoopHold, Episode>> it = this.episodes.entrySet().iterator(); it.hasNext();) {
+			Map.Entry<EventLoopHold, Episode> entry = it.next();
+			if (!entry.getKey().thread().isAlive()) {
+				it.remove();
+				record(entry.getValue());
+			}
+		}
+	}
+
+	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos) {
+		if (logger.isWarnEnabled()) {
+			Thread thread = hold.thread();
+			logger.warn("Entry " + holder + " held event loop " + thread.getName() + " for "
+					+ TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms (threshold "
+					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms); "
+					+ StackExcerpt.of(Arrays.asList(thread.getStackTrace()), holder.entryClass()));
+		}
+	}
+
+	private void record(Episode episode) {
+		EntryMetrics metrics = this.metricsByEntry.apply(episode.holder.entryName());
+		if (metrics != null) {
+			metrics.stall(episode.heldNanos);
+		}
+	}
+
+	/**
+	 * One flagged hold of a thread by an entry, until the entry lets go.
+	 */
+	private static final class Episode {
+
+		private final EventLoopHolder holder;
+
+		private final long since;
+
+		private long heldNanos;
+
+		Episode(EventLoopHolder holder, long since, long heldNanos) {
+			this.holder = holder;
+			this.since = since;
+			this.heldNanos = heldNanos;
+		}
+
+	}
+
+}

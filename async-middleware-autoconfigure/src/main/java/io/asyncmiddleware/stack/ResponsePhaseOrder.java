@@ -1,0 +1,68 @@
+package io.asyncmiddleware.stack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Gives the stack Django's response phase: entries that change the response just before
+ * it is committed ({@code beforeCommit}) run bottom to top, innermost first, as Django's
+ * {@code process_response} hooks do. WebFlux alone runs such actions in the order they
+ * were registered, outermost first, which would, for instance, list {@code Vary} values
+ * in the opposite order from Django.
+ *
+ * <p>Wraps the first filter of the stack block.
+ */
+final class ResponsePhaseOrder implements WebFilter {
+
+	private final WebFilter first;
+
+	ResponsePhaseOrder(WebFilter first) {
+		this.first = first;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpResponse response = new InnermostFirstResponse(exchange.getResponse());
+		return this.first.filter(exchange.mutate().response(response).build(), chain);
+	}
+
+	/**
+	 * Collects the actions entries register and runs them, at commit, newest first.
+	 */
+	private static final class InnermostFirstResponse extends ServerHttpResponseDecorator {
+
+		private final List<Supplier<? extends Mono<Void>>> actions = new ArrayList<>();
+
+		InnermostFirstResponse(ServerHttpResponse delegate) {
+			super(delegate);
+			delegate.beforeCommit(() -> Flux.fromIterable(takeActions()).concatMap(Supplier::get).then());
+		}
+
+		@Override
+		public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+			synchronized (this.actions) {
+				this.actions.add(0, action);
+			}
+		}
+
+		private List<Supplier<? extends Mono<Void>>> takeActions() {
+			synchronized (this.actions) {
+				List<Supplier<? extends Mono<Void>>> taken = new ArrayList<>(this.actions);
+				this.actions.clear();
+				return taken;
+			}
+		}
+
+	}
+
+}

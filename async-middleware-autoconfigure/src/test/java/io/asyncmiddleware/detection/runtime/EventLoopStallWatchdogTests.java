@@ -1,0 +1,197 @@
+package io.asyncmiddleware.detection.runtime;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.asyncmiddleware.metrics.EntryMetrics;
+import io.asyncmiddleware.execution.MeasuredWebFilter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.netty.DisposableServer;
+import reactor.netty.http.server.HttpServer;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.server.reactive.HttpHandler;
+import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Tests for {@link EventLoopStallWatchdog}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class EventLoopStallWatchdogTests {
+
+	private static final Duration SPIN = Duration.ofMillis(150);
+
+	private final EntryMetrics metrics = new EntryMetrics();
+
+	private final Map<String, EntryMetrics> metricsByEntry = new ConcurrentHashMap<>(
+			Map.of("spinner", this.metrics, "fast", this.metrics));
+
+	private EventLoopStallWatchdog watchdog;
+
+	@AfterEach
+	void stopWatchdog() {
+		if (this.watchdog != null) {
+			this.watchdog.stop();
+		}
+	}
+
+	@Test
+	void flagsAnEntryThatHoldsANonBlockingThread(CapturedOutput output) {
+		this.watchdog = startWatchdog(Duration.ofMillis(10));
+		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		assertThat(this.metrics.snapshot().maxStall()).isGreaterThanOrEqualTo(Duration.ofMillis(10));
+		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop parallel-")
+			.contains("(threshold 10 ms); at ")
+			.contains("at " + SpinningFilter.class.getName() + ".spin(");
+	}
+
+	@Test
+	void oneStallIsOneEpisode(CapturedOutput output) {
+		this.watchdog = startWatchdog(Duration.ofMillis(10));
+		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		pause(Duration.ofMillis(100));
+		assertThat(this.metrics.snapshot().stalls()).isOne();
+		assertThat(output.getOut().split("Entry 'spinner'", -1)).hasSize(2);
+	}
+
+	@Test
+	void doesNotFlagAFastEntry(CapturedOutput output) {
+		Duration threshold = Duration.ofMillis(50);
+		this.watchdog = startWatchdog(threshold);
+		WebFilter fast = (exchange, chain) -> chain.filter(exchange);
+		MeasuredWebFilter filter = new MeasuredWebFilter("fast", fast, this.metrics, this.watchdog);
+		for (int i = 0; i < 20; i++) {
+			filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		}
+		// an entry that did not let go of the thread would be flagged by now
+		pause(threshold.multipliedBy(4));
+		assertThat(this.metrics.snapshot().requests()).isEqualTo(20);
+		assertThat(this.metrics.snapshot().stalls()).isZero();
+		assertThat(output).doesNotContain("Entry 'fast'");
+	}
+
+	@Test
+	void timeInTheRestOfTheChainIsNotAStallOfTheEntry(CapturedOutput output) {
+		this.watchdog = startWatchdog(Duration.ofMillis(10));
+		EntryMetrics outerMetrics = this.metricsByEntry.computeIfAbsent("outer", (name) -> new EntryMetrics());
+		MeasuredWebFilter outer = new MeasuredWebFilter("outer", (exchange, chain) -> chain.filter(exchange),
+				outerMetrics, this.watchdog);
+		MeasuredWebFilter spinner = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics,
+				this.watchdog);
+		outer.filter(exchange(), (exchange) -> spinner.filter(exchange, completingChain()))
+			.subscribeOn(Schedulers.parallel())
+			.block(Duration.ofSeconds(5));
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		assertThat(outerMetrics.snapshot().stalls()).isZero();
+		assertThat(output).doesNotContain("Entry 'outer'");
+	}
+
+	@Test
+	void ignoresEntriesOfAnotherWatchdog(CapturedOutput output) {
+		this.watchdog = startWatchdog(Duration.ofMillis(10));
+		EventLoopStallWatchdog other = new EventLoopStallWatchdog(Duration.ofMillis(10), (name) -> this.metrics);
+		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, other);
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		pause(Duration.ofMillis(100));
+		assertThat(this.metrics.snapshot().stalls()).isZero();
+		assertThat(output).doesNotContain("Entry 'spinner'");
+	}
+
+	@Test
+	void namesTheNettyEventLoopAnEntryHeld(CapturedOutput output) {
+		this.watchdog = startWatchdog(Duration.ofMillis(10));
+		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		HttpHandler handler = WebHttpHandlerBuilder.webHandler((exchange) -> exchange.getResponse().setComplete())
+			.filter(filter)
+			.build();
+		DisposableServer server = HttpServer.create()
+			.host("127.0.0.1")
+			.port(0)
+			.handle(new ReactorHttpHandlerAdapter(handler))
+			.bindNow();
+		try {
+			WebTestClient.bindToServer()
+				.baseUrl("http://127.0.0.1:" + server.port())
+				.build()
+				.get()
+				.uri("/")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		finally {
+			server.disposeNow();
+		}
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop reactor-http-");
+	}
+
+	private EventLoopStallWatchdog startWatchdog(Duration threshold) {
+		EventLoopStallWatchdog started = new EventLoopStallWatchdog(threshold, this.metricsByEntry::get);
+		started.start();
+		assertThat(started.isRunning()).isTrue();
+		return started;
+	}
+
+	// the test thread is the JUnit main thread: waiting here blocks no event loop
+	private static void pause(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private static ServerWebExchange exchange() {
+		return MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+	}
+
+	private static WebFilterChain completingChain() {
+		return (exchange) -> Mono.empty();
+	}
+
+	/**
+	 * Holds the thread with CPU work (a sleep would be caught by BlockHound instead).
+	 */
+	static class SpinningFilter implements WebFilter {
+
+		static volatile long spins;
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			spin(SPIN);
+			return chain.filter(exchange);
+		}
+
+		static void spin(Duration duration) {
+			long end = System.nanoTime() + duration.toNanos();
+			// no Thread.onSpinWait(): BlockHound counts it as blocking
+			while (System.nanoTime() < end) {
+				spins++;
+			}
+		}
+
+	}
+
+}

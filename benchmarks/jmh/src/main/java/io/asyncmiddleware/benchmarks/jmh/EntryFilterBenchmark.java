@@ -15,10 +15,11 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 
+import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.reactive.AnnotationConfigReactiveWebApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpHeaders;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
@@ -44,8 +45,11 @@ import org.springframework.web.server.handler.DefaultWebFilterChain;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class EntryFilterBenchmark {
 
-	static final List<String> FULL_STACK = List.of("security", "session", "common", "csrf", "authentication",
-			"messages", "x-frame-options", "gzip", "conditional-get");
+	/** The stack to build: the system property {@code bench.stack}, else the full stack. */
+	static final List<String> STACK = List.of(System
+		.getProperty("bench.stack", "security,session,common,csrf,authentication,messages,x-frame-options,gzip,"
+				+ "conditional-get")
+		.split(","));
 
 	private static final WebHandler COMPLETE = (exchange) -> exchange.getResponse().setComplete();
 
@@ -55,25 +59,21 @@ public class EntryFilterBenchmark {
 			"conditional-get", "stack" })
 	public String entry;
 
-	private ConfigurableApplicationContext context;
-
 	private WebFilter filter;
 
 	private List<WebFilter> stack;
 
 	@Setup(Level.Trial)
-	public void startContext() {
-		this.context = new SpringApplicationBuilder(StackContext.class).web(WebApplicationType.REACTIVE)
-			.properties(StackContext.properties(FULL_STACK))
-			.run();
-		List<StackEntry> entries = this.context.getBean(MiddlewareStack.class)
+	public void findEntry() {
+		List<StackEntry> entries = SharedContext.get()
+			.getBean(MiddlewareStack.class)
 			.getEntries()
 			.stream()
 			.filter((candidate) -> candidate.placement() == Placement.STACK)
 			.toList();
 		this.stack = entries.stream().map(StackEntry::installed).toList();
-		if (this.stack.size() != FULL_STACK.size()) {
-			throw new IllegalStateException("Expected the full stack " + FULL_STACK + ", got "
+		if (this.stack.size() != STACK.size()) {
+			throw new IllegalStateException("Expected the stack " + STACK + ", got "
 					+ entries.stream().map(StackEntry::name).toList());
 		}
 		if (!"stack".equals(this.entry)) {
@@ -89,11 +89,6 @@ public class EntryFilterBenchmark {
 		if (exchange.getResponse().getStatusCode() != null && exchange.getResponse().getStatusCode().isError()) {
 			throw new IllegalStateException("'" + this.entry + "' answered " + exchange.getResponse().getStatusCode());
 		}
-	}
-
-	@TearDown(Level.Trial)
-	public void closeContext() {
-		this.context.close();
 	}
 
 	@Benchmark
@@ -117,6 +112,25 @@ public class EntryFilterBenchmark {
 		else {
 			new DefaultWebFilterChain(COMPLETE, this.stack).filter(exchange).block();
 		}
+	}
+
+	/**
+	 * One context per JVM, shared by every entry's trial: starting one per entry would
+	 * cost more than the measurement in a smoke run. A reactive web context without a
+	 * server, so that nothing keeps a non-forked JMH run's JVM alive.
+	 */
+	private static final class SharedContext {
+
+		private static final ConfigurableApplicationContext CONTEXT = new SpringApplicationBuilder(StackContext.class)
+			.web(WebApplicationType.REACTIVE)
+			.contextFactory(ApplicationContextFactory.ofContextClass(AnnotationConfigReactiveWebApplicationContext.class))
+			.properties(StackContext.properties(STACK))
+			.run();
+
+		static ConfigurableApplicationContext get() {
+			return CONTEXT;
+		}
+
 	}
 
 	private static MockServerWebExchange exchange() {

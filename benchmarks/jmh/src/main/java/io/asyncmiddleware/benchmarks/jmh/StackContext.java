@@ -9,8 +9,7 @@ import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 
 /**
  * A context with the starter and nothing of its own: its auto-configuration builds the
- * entries the benchmarks run. In-memory sessions, no database, no banner, a server on a
- * random port of 127.0.0.1.
+ * entries the benchmarks run. In-memory sessions, no database, no banner.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -18,8 +17,6 @@ class StackContext {
 
 	static Map<String, Object> properties(List<String> stack) {
 		Map<String, Object> properties = new LinkedHashMap<>();
-		properties.put("server.address", "127.0.0.1");
-		properties.put("server.port", "0");
 		properties.put("spring.main.banner-mode", "off");
 		properties.put("logging.level.root", "WARN");
 		properties.put("async-middleware.stack", String.join(",", stack));

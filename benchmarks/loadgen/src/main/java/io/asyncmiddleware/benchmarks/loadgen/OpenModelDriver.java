@@ -117,13 +117,17 @@ public final class OpenModelDriver {
 			return "";
 		}
 		double elapsed = (System.nanoTime() - start) / 1e9;
+		// one snapshot, so that late answers do not make the counts disagree
+		long completed = this.completed.get();
+		long failed = this.failed.get();
+		unanswered = Math.max(0, sent - completed - failed);
 		Histogram h = this.histogram.copy();
 		return String.format(Locale.ROOT,
 				"{\"target_rps\":%.1f,\"sent\":%d,\"completed\":%d,\"failed\":%d,\"non2xx\":%d,\"unanswered\":%d,"
 						+ "\"achieved_rps\":%.1f,\"p50_ms\":%.3f,\"p90_ms\":%.3f,\"p99_ms\":%.3f,\"p999_ms\":%.3f,"
 						+ "\"max_ms\":%.3f,\"mean_ms\":%.3f}",
-				rate, sent, this.completed.get(), this.failed.get(), this.non2xx.get(), unanswered,
-				this.completed.get() / Math.min(elapsed, seconds + DRAIN.toSeconds()), ms(h.getValueAtPercentile(50)),
+				rate, sent, completed, failed, this.non2xx.get(), unanswered,
+				completed / Math.min(elapsed, seconds + DRAIN.toSeconds()), ms(h.getValueAtPercentile(50)),
 				ms(h.getValueAtPercentile(90)), ms(h.getValueAtPercentile(99)), ms(h.getValueAtPercentile(99.9)),
 				ms(h.getMaxValue()), h.getMean() / 1e6);
 	}

@@ -1,7 +1,10 @@
 package io.asyncmiddleware.sample.users;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.r2dbc.core.R2dbcEntityTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -32,6 +35,8 @@ class UserBootstrap implements ApplicationRunner {
 			.filter((exists) -> !exists)
 			.flatMap((missing) -> this.template
 				.insert(new AppUser("alice", this.passwordEncoder.encode("wonderland"), true)))
+			// another instance starting on the same database created her first
+			.onErrorResume(DataIntegrityViolationException.class, (ex) -> Mono.empty())
 			.block();
 	}
 

@@ -198,7 +198,15 @@ public final class MiddlewareStackAssembler {
 		for (Candidate candidate : chain) {
 			Verdict verdict = this.detector.detect(candidate.filter(), candidate.factoryMethod());
 			ExecutionMode configured = this.modeByEntry.apply(candidate.name());
-			judged.add(new Judged(candidate, verdict, configured, applied(verdict, configured)));
+			AppliedMode applied = applied(verdict, configured);
+			if (applied == null && candidate.placement() == Placement.FRAMEWORK) {
+				// Spring's own filter: the application cannot fix it, so it must not stop startup
+				logger.warn("Spring's filter " + candidate.name() + " (" + candidate.type().getName()
+						+ ") looks blocking and runs as written; if the verdict is wrong, trim the API with "
+						+ "async-middleware.detection.allowed-apis. Evidence: " + evidence(verdict));
+				applied = AppliedMode.DIRECT;
+			}
+			judged.add(new Judged(candidate, verdict, configured, applied));
 		}
 		return judged;
 	}

@@ -1,0 +1,272 @@
+package io.asyncmiddleware.middleware.common;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.NoAppendSlash;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseCookie;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.Assert;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Django's {@code CommonMiddleware}.
+ *
+ * <p>On the way in: a {@code User-Agent} that one of the disallowed patterns finds gets
+ * {@code 403}; a {@code Host} not allowed gets {@code 400 Bad Request (400)}; with
+ * PREPEND_WWW a host without {@code www.} gets a 301 to {@code www.<host>} (with the slash
+ * appended in the same hop when APPEND_SLASH would apply).
+ *
+ * <p>On the way out: a 404 (a response, or the {@link ResponseStatusException} WebFlux
+ * signals for a request no route matches) is replaced by a 301 to the path with a slash
+ * appended, when APPEND_SLASH is on, the path does not route, the slashed path does, and its
+ * handler is not {@link NoAppendSlash}. The 301 starts afresh: what inner entries put on the
+ * 404 (headers, cookies, their before-commit actions) is dropped, as Django builds a new
+ * response. A single-buffer body without {@code Content-Length} gets one; a streamed body is
+ * left alone, and an existing value is kept.
+ */
+public final class CommonWebFilter implements WebFilter {
+
+	static final String FORBIDDEN_USER_AGENT = "<h1>403 Forbidden</h1>";
+
+	static final String BAD_REQUEST = "Bad Request (400)";
+
+	private final boolean appendSlash;
+
+	private final boolean prependWww;
+
+	private final List<Pattern> disallowedUserAgents;
+
+	private final AllowedHosts allowedHosts;
+
+	private final HandlerResolver handlerResolver;
+
+	/**
+	 * Creates the filter.
+	 * @param appendSlash whether to redirect to the slashed path (Django: {@code APPEND_SLASH})
+	 * @param prependWww whether to redirect to {@code www.<host>} (Django: {@code PREPEND_WWW})
+	 * @param disallowedUserAgents user agents refused with 403 (Django: {@code DISALLOWED_USER_AGENTS})
+	 * @param allowedHosts hosts served (Django: {@code ALLOWED_HOSTS})
+	 * @param handlerResolver tells which paths route, and to which handler
+	 */
+	public CommonWebFilter(boolean appendSlash, boolean prependWww, List<Pattern> disallowedUserAgents,
+			AllowedHosts allowedHosts, HandlerResolver handlerResolver) {
+		Assert.notNull(disallowedUserAgents, "'disallowedUserAgents' must not be null");
+		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
+		Assert.notNull(handlerResolver, "'handlerResolver' must not be null");
+		this.appendSlash = appendSlash;
+		this.prependWww = prependWww;
+		this.disallowedUserAgents = List.copyOf(disallowedUserAgents);
+		this.allowedHosts = allowedHosts;
+		this.handlerResolver = handlerResolver;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerHttpRequest request = exchange.getRequest();
+		ServerHttpResponse response = exchange.getResponse();
+		if (isDisallowedUserAgent(request.getHeaders().getFirst(HttpHeaders.USER_AGENT))) {
+			return refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN_USER_AGENT);
+		}
+		String host = host(request);
+		if (!this.allowedHosts.isAllowed(host)) {
+			return refuse(response, HttpStatus.BAD_REQUEST, BAD_REQUEST);
+		}
+		if (this.prependWww && host != null && !host.isEmpty() && !host.startsWith("www.")) {
+			return shouldAppendSlash(exchange).flatMap((slash) -> {
+				response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+				response.getHeaders().set(HttpHeaders.LOCATION, SlashRedirect.prependWww(request, host, slash));
+				response.getHeaders().setContentLength(0);
+				return response.setComplete();
+			});
+		}
+		CommonResponse common = new CommonResponse(exchange);
+		return chain.filter(exchange.mutate().response(common).build())
+			.onErrorResume(ResponseStatusException.class, (ex) -> {
+				if (ex.getStatusCode().value() != HttpStatus.NOT_FOUND.value() || response.isCommitted()) {
+					return Mono.error(ex);
+				}
+				return common.redirectIfSlashRoutes(() -> Mono.error(ex));
+			});
+	}
+
+	private boolean isDisallowedUserAgent(@Nullable String userAgent) {
+		return userAgent != null
+				&& this.disallowedUserAgents.stream().anyMatch((pattern) -> pattern.matcher(userAgent).find());
+	}
+
+	private static @Nullable String host(ServerHttpRequest request) {
+		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
+		if (host != null) {
+			return host;
+		}
+		// HTTP/1.0 without Host, or a mock request: the URI's authority (Django: SERVER_NAME)
+		String authority = request.getURI().getRawAuthority();
+		return (authority != null) ? authority : null;
+	}
+
+	private static Mono<Void> refuse(ServerHttpResponse response, HttpStatus status, String body) {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		response.setStatusCode(status);
+		response.getHeaders().setContentType(MediaType.TEXT_HTML);
+		response.getHeaders().setContentLength(bytes.length);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(bytes)));
+	}
+
+	/** Django's {@code should_redirect_with_slash}. */
+	private Mono<Boolean> shouldAppendSlash(ServerWebExchange exchange) {
+		String path = exchange.getRequest().getPath().value();
+		if (!this.appendSlash || path.endsWith("/")) {
+			return Mono.just(false);
+		}
+		String slashed = path + "/";
+		return routes(exchange, path)
+			.flatMap((routable) -> routable ? Mono.just(false) : routes(exchange, slashed))
+			.flatMap((slashRoutes) -> slashRoutes ? allowsAppendSlash(exchange, slashed) : Mono.just(false));
+	}
+
+	/**
+	 * Whether a path routes. Django resolves by path alone; a functional route that matches
+	 * only another method says nothing, so the path is also tried as a GET.
+	 */
+	private Mono<Boolean> routes(ServerWebExchange exchange, String path) {
+		return this.handlerResolver.isRoutable(exchange, path)
+			.flatMap((routable) -> (routable || isGet(exchange)) ? Mono.just(routable)
+					: this.handlerResolver.isRoutable(asGet(exchange), path));
+	}
+
+	private Mono<Boolean> allowsAppendSlash(ServerWebExchange exchange, String slashed) {
+		ServerWebExchange slashedExchange = exchange.mutate().request((request) -> request.path(slashed)).build();
+		return this.handlerResolver.resolve(slashedExchange)
+			.flatMap((handler) -> (handler.isFound() || isGet(exchange)) ? Mono.just(handler)
+					: this.handlerResolver.resolve(asGet(slashedExchange)))
+			.map((handler) -> !handler.hasAnnotation(NoAppendSlash.class));
+	}
+
+	private static boolean isGet(ServerWebExchange exchange) {
+		return HttpMethod.GET.equals(exchange.getRequest().getMethod());
+	}
+
+	private static ServerWebExchange asGet(ServerWebExchange exchange) {
+		return exchange.mutate().request((request) -> request.method(HttpMethod.GET)).build();
+	}
+
+	/**
+	 * The response inner entries and the handler write to: decides APPEND_SLASH on a 404
+	 * and adds Content-Length to single-buffer bodies.
+	 */
+	private final class CommonResponse extends ServerHttpResponseDecorator {
+
+		private final ServerWebExchange exchange;
+
+		private final HttpHeaders headersOnEntry;
+
+		private final MultiValueMap<String, ResponseCookie> cookiesOnEntry;
+
+		/** Set once the 404 is replaced: inner entries' before-commit actions then do nothing. */
+		private final AtomicBoolean replaced = new AtomicBoolean();
+
+		CommonResponse(ServerWebExchange exchange) {
+			super(exchange.getResponse());
+			this.exchange = exchange;
+			this.headersOnEntry = new HttpHeaders();
+			this.headersOnEntry.putAll(exchange.getResponse().getHeaders());
+			this.cookiesOnEntry = new LinkedMultiValueMap<>(exchange.getResponse().getCookies());
+		}
+
+		@Override
+		public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+			super.beforeCommit(() -> this.replaced.get() ? Mono.empty() : action.get());
+		}
+
+		@Override
+		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+			if (!isNotFound()) {
+				return writeWithContentLength(body);
+			}
+			return redirectIfSlashRoutes(() -> writeWithContentLength(body))
+				.then(Mono.defer(() -> this.replaced.get() ? discard(body) : Mono.empty()));
+		}
+
+		@Override
+		public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+			if (!isNotFound()) {
+				return super.writeAndFlushWith(body);
+			}
+			return redirectIfSlashRoutes(() -> super.writeAndFlushWith(body))
+				.then(Mono.defer(() -> this.replaced.get() ? Flux.from(body).concatMap(this::discard).then()
+						: Mono.empty()));
+		}
+
+		@Override
+		public Mono<Void> setComplete() {
+			return isNotFound() ? redirectIfSlashRoutes(super::setComplete) : super.setComplete();
+		}
+
+		private boolean isNotFound() {
+			HttpStatusCode status = getStatusCode();
+			return status != null && status.value() == HttpStatus.NOT_FOUND.value();
+		}
+
+		/**
+		 * Replaces the 404 by the APPEND_SLASH redirect if it applies, else carries on.
+		 * @param otherwise what to do when no redirect applies
+		 * @return completion
+		 */
+		Mono<Void> redirectIfSlashRoutes(Supplier<Mono<Void>> otherwise) {
+			return shouldAppendSlash(this.exchange).flatMap((redirect) -> {
+				if (!redirect || !this.replaced.compareAndSet(false, true)) {
+					return otherwise.get();
+				}
+				ServerHttpResponse response = getDelegate();
+				response.getHeaders().clear();
+				response.getHeaders().putAll(this.headersOnEntry);
+				response.getCookies().clear();
+				response.getCookies().putAll(this.cookiesOnEntry);
+				response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+				response.getHeaders().set(HttpHeaders.LOCATION, SlashRedirect.appendSlash(this.exchange.getRequest()));
+				return response.setComplete();
+			});
+		}
+
+		private Mono<Void> writeWithContentLength(Publisher<? extends DataBuffer> body) {
+			if (!(body instanceof Mono<? extends DataBuffer> single) || getHeaders().getContentLength() >= 0) {
+				return super.writeWith(body);
+			}
+			return single.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((buffer) -> {
+				getHeaders().setContentLength(buffer.map(DataBuffer::readableByteCount).orElse(0));
+				return super.writeWith(Mono.justOrEmpty(buffer));
+			});
+		}
+
+		private Mono<Void> discard(Publisher<? extends DataBuffer> body) {
+			return Flux.from(body).doOnNext(DataBufferUtils::release).then();
+		}
+
+	}
+
+}

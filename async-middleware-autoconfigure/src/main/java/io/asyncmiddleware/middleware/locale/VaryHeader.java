@@ -1,0 +1,33 @@
+package io.asyncmiddleware.middleware.locale;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.util.StringUtils;
+
+/**
+ * Django's {@code patch_vary_headers}: adds a name to {@code Vary} unless present (ignoring
+ * case), joining with {@code ", "}; a {@code *} makes the header exactly {@code *}.
+ */
+final class VaryHeader {
+
+	private VaryHeader() {
+	}
+
+	static void add(HttpHeaders headers, String name) {
+		List<String> names = new ArrayList<>();
+		for (String value : headers.getOrEmpty(HttpHeaders.VARY)) {
+			for (String existing : StringUtils.commaDelimitedListToStringArray(value)) {
+				if (StringUtils.hasText(existing)) {
+					names.add(existing.trim());
+				}
+			}
+		}
+		if (names.stream().noneMatch(name::equalsIgnoreCase)) {
+			names.add(name);
+		}
+		headers.set(HttpHeaders.VARY, names.contains("*") ? "*" : String.join(", ", names));
+	}
+
+}

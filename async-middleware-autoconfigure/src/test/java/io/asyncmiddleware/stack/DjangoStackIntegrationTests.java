@@ -1,0 +1,182 @@
+package io.asyncmiddleware.stack;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.asyncmiddleware.detection.Verdict;
+import io.asyncmiddleware.execution.AppliedMode;
+import io.asyncmiddleware.handler.CsrfExempt;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.WebSession;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole built-in stack in Django's order, on a real Netty server under BlockHound:
+ * every entry is judged non-blocking by the project's own detector and runs directly on
+ * the event loop, and a request passes through all of them.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
+		"async-middleware.stack=security,session,common,csrf,authentication,messages,x-frame-options,gzip,conditional-get,locale",
+		"async-middleware.security.hsts-seconds=31536000", "async-middleware.security.proxy-ssl-header.name=X-Forwarded-Proto",
+		"async-middleware.security.proxy-ssl-header.value=https" })
+@AutoConfigureWebTestClient
+class DjangoStackIntegrationTests {
+
+	private static final List<String> DJANGO_ORDER = List.of("security", "session", "common", "csrf",
+			"authentication", "messages", "x-frame-options", "gzip", "conditional-get", "locale");
+
+	@Autowired
+	private MiddlewareStack stack;
+
+	@Autowired
+	private WebTestClient client;
+
+	@Test
+	void everyBuiltInEntryIsJudgedNonBlockingAndRunsDirectly() {
+		List<StackEntry> entries = this.stack.getEntries()
+			.stream()
+			.filter((entry) -> entry.placement() == Placement.STACK)
+			.toList();
+		assertThat(entries).extracting(StackEntry::name).containsExactlyElementsOf(DJANGO_ORDER);
+		assertThat(entries).allSatisfy((entry) -> {
+			assertThat(entry.verdict().kind()).as(entry.name() + ": " + entry.verdict())
+				.isEqualTo(Verdict.Kind.NON_BLOCKING);
+			assertThat(entry.appliedMode()).isEqualTo(AppliedMode.DIRECT);
+		});
+	}
+
+	@Test
+	void aRequestPassesThroughTheWholeStack() {
+		this.client.get()
+			.uri("/hello/")
+			.header("X-Forwarded-Proto", "https")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals("Strict-Transport-Security", "max-age=31536000")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "same-origin")
+			.expectHeader()
+			.valueEquals("Cross-Origin-Opener-Policy", "same-origin")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectBody(String.class)
+			.isEqualTo("hello");
+	}
+
+	@Test
+	void aPostWithoutTheCsrfCookieIsRefusedWithDjangosReason() {
+		this.client.post()
+			.uri("/form/")
+			.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.bodyValue("a=1")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("CSRF verification failed. Request aborted."));
+		this.client.post().uri("/exempt/").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void theSessionKeepsItsCounterAcrossRequests() {
+		String cookie = this.client.get()
+			.uri("/session/")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Vary", (vary) -> assertThat(vary).contains("Cookie"))
+			.returnResult(String.class)
+			.getResponseCookies()
+			.getFirst("sessionid")
+			.getValue();
+		this.client.get()
+			.uri("/session/")
+			.cookie("sessionid", cookie)
+			.exchange()
+			.expectBody(String.class)
+			.isEqualTo("2");
+	}
+
+	@SpringBootConfiguration
+	@EnableAutoConfiguration(excludeName = {
+			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
+			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration" })
+	static class App {
+
+		@Bean
+		SecurityWebFilterChain permitAll(ServerHttpSecurity http) {
+			// the stack's entries do CSRF, headers and sessions; Spring Security only authorizes
+			return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+				.headers(ServerHttpSecurity.HeaderSpec::disable)
+				.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+				.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+				.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
+				.build();
+		}
+
+		@Bean
+		Routes routes() {
+			return new Routes();
+		}
+
+	}
+
+	@RestController
+	static class Routes {
+
+		@GetMapping(path = "/hello/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String hello() {
+			return "hello";
+		}
+
+		@PostMapping(path = "/form/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String form() {
+			return "ok";
+		}
+
+		@CsrfExempt
+		@PostMapping(path = "/exempt/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String exempt() {
+			return "ok";
+		}
+
+		@GetMapping(path = "/session/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String session(WebSession session) {
+			int n = session.getAttributeOrDefault("n", 0) + 1;
+			session.getAttributes().put("n", n);
+			return Integer.toString(n);
+		}
+
+		@GetMapping(path = "/slow/", produces = MediaType.TEXT_PLAIN_VALUE)
+		Mono<String> slow() {
+			return Mono.delay(Duration.ofMillis(50)).thenReturn("slow");
+		}
+
+	}
+
+}

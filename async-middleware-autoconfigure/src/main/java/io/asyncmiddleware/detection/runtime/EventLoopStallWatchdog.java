@@ -20,9 +20,11 @@ import org.springframework.util.Assert;
 /**
  * Watches non-blocking threads for entries whose synchronous part holds the thread longer
  * than a threshold, like Vert.x's blocked-thread checker but naming the entry. A daemon
- * thread checks every half threshold; each stall episode is logged once at WARN with the
- * top of the held thread's stack and counted in the entry's {@link EntryMetrics} when it
- * ends, with the longest hold observed.
+ * thread checks every half threshold; each stall episode is counted in the entry's
+ * {@link EntryMetrics} when it ends, with the longest hold observed, and logged at WARN
+ * with the top of the held thread's stack, at most once a minute per entry (further
+ * episodes within the minute at DEBUG): the threshold is wall-clock time, so a loaded
+ * machine that preempts a loop thread would otherwise fill the log.
  */
 public final class EventLoopStallWatchdog implements SmartLifecycle {
 
@@ -34,8 +36,13 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	private final Function<String, EntryMetrics> metricsByEntry;
 
+	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
 	// touched by the watchdog thread only
 	private final Map<EventLoopHold, Episode> episodes = new HashMap<>();
+
+	// touched by the watchdog thread only: when each entry was last reported at WARN
+	private final Map<String, Long> lastWarned = new HashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -128,7 +135,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			}
 			if (episode == null) {
 				this.episodes.put(hold, new Episode(holder, since, held));
-				warn(hold, holder, held);
+				warn(hold, holder, held, now);
 			}
 			else {
 				episode.heldNanos = held;
@@ -144,13 +151,24 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 	}
 
-	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos) {
-		if (logger.isWarnEnabled()) {
+	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos, long now) {
+		Long last = this.lastWarned.get(holder.entryName());
+		boolean warn = last == null || now - last >= WARN_INTERVAL_NANOS;
+		if (warn ? logger.isWarnEnabled() : logger.isDebugEnabled()) {
+			if (warn) {
+				this.lastWarned.put(holder.entryName(), now);
+			}
 			Thread thread = hold.thread();
-			logger.warn("Entry " + holder + " held event loop " + thread.getName() + " for "
+			String message = ("Entry " + holder + " held event loop " + thread.getName() + " for "
 					+ TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms (threshold "
 					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms); "
 					+ StackExcerpt.of(Arrays.asList(thread.getStackTrace()), holder.entryClass()));
+			if (warn) {
+				logger.warn(message);
+			}
+			else {
+				logger.debug(message);
+			}
 		}
 	}
 

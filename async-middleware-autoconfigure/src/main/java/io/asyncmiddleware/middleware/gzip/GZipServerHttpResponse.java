@@ -1,0 +1,149 @@
+package io.asyncmiddleware.middleware.gzip;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.reactivestreams.Publisher;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.StringUtils;
+
+/**
+ * The response as the layers below the {@code gzip} entry see it: the body they write is
+ * compressed on its way out, as Django's {@code GZipMiddleware.process_response} does.
+ */
+final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
+
+	/** Django leaves shorter non-streaming bodies alone. */
+	static final int MIN_LENGTH = 200;
+
+	private static final String GZIP = "gzip";
+
+	private final boolean acceptsGzip;
+
+	private final GZipWebFilter filter;
+
+	GZipServerHttpResponse(ServerHttpResponse delegate, boolean acceptsGzip, GZipWebFilter filter) {
+		super(delegate);
+		this.acceptsGzip = acceptsGzip;
+		this.filter = filter;
+	}
+
+	@Override
+	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
+		if (getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+			return super.writeWith(body);
+		}
+		if (body instanceof Mono<? extends DataBuffer> mono) {
+			return DataBufferUtils.join(mono)
+				.map(Optional::of)
+				.defaultIfEmpty(Optional.empty())
+				.flatMap((joined) -> joined.isPresent() ? writeWhole(joined.get()) : super.writeWith(Mono.empty()));
+		}
+		long contentLength = getHeaders().getContentLength();
+		if (contentLength >= 0 && contentLength < MIN_LENGTH) {
+			return super.writeWith(body);
+		}
+		if (!prepareStreaming()) {
+			return super.writeWith(body);
+		}
+		GzipMember member = this.filter.newMember();
+		Flux<DataBuffer> compressed = Flux.<DataBuffer>from(body)
+			.map((buffer) -> compressChunk(member, buffer))
+			.concatWith(Mono.fromCallable(() -> bufferFactory().wrap(member.finish())))
+			.doFinally((signal) -> member.close());
+		return super.writeWith(compressed);
+	}
+
+	@Override
+	public Mono<Void> writeAndFlushWith(Publisher<? extends Publisher<? extends DataBuffer>> body) {
+		if (getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING) || !prepareStreaming()) {
+			return super.writeAndFlushWith(body);
+		}
+		GzipMember member = this.filter.newMember();
+		Flux<Flux<DataBuffer>> compressed = Flux.<Publisher<? extends DataBuffer>>from(body)
+			.map((chunks) -> Flux.<DataBuffer>from(chunks).map((buffer) -> compressChunk(member, buffer)))
+			.concatWith(Mono.fromCallable(() -> Flux.just(bufferFactory().wrap(member.finish()))))
+			.doFinally((signal) -> member.close());
+		return super.writeAndFlushWith(compressed);
+	}
+
+	private Mono<Void> writeWhole(DataBuffer buffer) {
+		int length = buffer.readableByteCount();
+		if (length < MIN_LENGTH) {
+			return super.writeWith(Mono.just(buffer));
+		}
+		varyOnAcceptEncoding(getHeaders());
+		if (!this.acceptsGzip) {
+			return super.writeWith(Mono.just(buffer));
+		}
+		byte[] content = new byte[length];
+		buffer.read(content);
+		DataBufferUtils.release(buffer);
+		byte[] compressed = GzipMember.compress(content, this.filter.paddingLength());
+		if (compressed.length >= length) {
+			return super.writeWith(Mono.just(bufferFactory().wrap(content)));
+		}
+		getHeaders().setContentLength(compressed.length);
+		markCompressed(getHeaders());
+		return super.writeWith(Mono.just(bufferFactory().wrap(compressed)));
+	}
+
+	/**
+	 * Sets the headers of a streamed response.
+	 * @return whether the body is to be compressed
+	 */
+	private boolean prepareStreaming() {
+		HttpHeaders headers = getHeaders();
+		varyOnAcceptEncoding(headers);
+		if (!this.acceptsGzip) {
+			return false;
+		}
+		headers.remove(HttpHeaders.CONTENT_LENGTH);
+		markCompressed(headers);
+		return true;
+	}
+
+	private DataBuffer compressChunk(GzipMember member, DataBuffer buffer) {
+		byte[] content = new byte[buffer.readableByteCount()];
+		buffer.read(content);
+		DataBufferUtils.release(buffer);
+		return bufferFactory().wrap(member.flushChunk(content));
+	}
+
+	private static void markCompressed(HttpHeaders headers) {
+		String etag = headers.getFirst(HttpHeaders.ETAG);
+		if (etag != null && etag.startsWith("\"")) {
+			headers.set(HttpHeaders.ETAG, "W/" + etag);
+		}
+		headers.set(HttpHeaders.CONTENT_ENCODING, GZIP);
+	}
+
+	/**
+	 * Adds {@code Accept-Encoding} to {@code Vary} as Django's {@code patch_vary_headers}
+	 * does: appended when absent (ignoring case), names joined with {@code ", "}, and
+	 * {@code *} left alone.
+	 * @param headers the response headers
+	 */
+	static void varyOnAcceptEncoding(HttpHeaders headers) {
+		List<String> names = new ArrayList<>();
+		List<String> values = headers.get(HttpHeaders.VARY);
+		if (values != null) {
+			for (String value : values) {
+				names.addAll(List.of(StringUtils.tokenizeToStringArray(value, ",")));
+			}
+		}
+		if (names.stream().noneMatch(HttpHeaders.ACCEPT_ENCODING::equalsIgnoreCase)) {
+			names.add(HttpHeaders.ACCEPT_ENCODING);
+		}
+		headers.set(HttpHeaders.VARY, names.contains("*") ? "*" : String.join(", ", names));
+	}
+
+}

@@ -1,0 +1,42 @@
+package io.asyncmiddleware.middleware.http;
+
+import io.asyncmiddleware.detection.NonBlocking;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpMethod;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Django's {@code ConditionalGetMiddleware}, for GET requests only (as in Django 5.2: a
+ * HEAD request's body is not the GET's, so no ETag can be computed from it).
+ *
+ * <p>A body written at once (a {@code Mono}, non-empty) gets {@code ETag: "<md5 hex>"}
+ * unless the response has one or its {@code Cache-Control} has a {@code no-store}
+ * directive; a streamed body ({@code Flux}) gets none. A 2xx response with an ETag or a
+ * {@code Last-Modified} is then checked against {@code If-Match},
+ * {@code If-Unmodified-Since}, {@code If-None-Match} and {@code If-Modified-Since} in RFC
+ * 9110's order: a failed precondition becomes a bare 412, a matching validator a 304
+ * that keeps only {@code Cache-Control}, {@code Content-Location}, {@code Date},
+ * {@code ETag}, {@code Expires}, {@code Last-Modified}, {@code Vary} and the cookies.
+ * Headers already on the response when the request reached this entry (from entries
+ * above it) are kept too, as those entries would add them to Django's new response.
+ */
+@NonBlocking
+public final class ConditionalGetWebFilter implements WebFilter {
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+			return chain.filter(exchange);
+		}
+		ConditionalGetServerHttpResponse response = new ConditionalGetServerHttpResponse(exchange.getResponse(),
+				exchange.getRequest());
+		// a handler that ends without writing leaves the completion to the server: do it here so
+		// that its validators are checked too
+		return chain.filter(exchange.mutate().response(response).build())
+			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : response.setComplete()));
+	}
+
+}

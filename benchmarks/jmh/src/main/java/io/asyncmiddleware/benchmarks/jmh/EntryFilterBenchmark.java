@@ -1,0 +1,142 @@
+package io.asyncmiddleware.benchmarks.jmh;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.asyncmiddleware.stack.MiddlewareStack;
+import io.asyncmiddleware.stack.Placement;
+import io.asyncmiddleware.stack.StackEntry;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.reactive.AnnotationConfigReactiveWebApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpHeaders;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.handler.DefaultWebFilterChain;
+
+/**
+ * Scenario 5: what one entry's {@code filter} costs on a mock exchange, per request.
+ *
+ * <p>The entries come from the starter's own auto-configuration (the
+ * {@link MiddlewareStack} bean of a context with the full stack), as installed in the
+ * chain: wrapped for the live figures, as in production. Each invocation builds a fresh
+ * anonymous {@code GET /hello/} exchange and runs the entry with a chain that completes
+ * the response, so work done before commit (headers, cookies) is counted.
+ * {@code exchangeOnly} is that same exchange and chain without an entry: subtract it to
+ * get an entry's own cost. {@code entry=stack} runs every stack entry in order.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class EntryFilterBenchmark {
+
+	/** The stack to build: the system property {@code bench.stack}, else the full stack. */
+	static final List<String> STACK = List.of(System
+		.getProperty("bench.stack", "security,session,common,csrf,authentication,messages,x-frame-options,gzip,"
+				+ "conditional-get")
+		.split(","));
+
+	private static final WebHandler COMPLETE = (exchange) -> exchange.getResponse().setComplete();
+
+	private static final WebFilterChain NO_OP_CHAIN = COMPLETE::handle;
+
+	@Param({ "security", "session", "common", "csrf", "authentication", "messages", "x-frame-options", "gzip",
+			"conditional-get", "stack" })
+	public String entry;
+
+	private WebFilter filter;
+
+	private List<WebFilter> stack;
+
+	@Setup(Level.Trial)
+	public void findEntry() {
+		List<StackEntry> entries = SharedContext.get()
+			.getBean(MiddlewareStack.class)
+			.getEntries()
+			.stream()
+			.filter((candidate) -> candidate.placement() == Placement.STACK)
+			.toList();
+		this.stack = entries.stream().map(StackEntry::installed).toList();
+		if (this.stack.size() != STACK.size()) {
+			throw new IllegalStateException("Expected the stack " + STACK + ", got "
+					+ entries.stream().map(StackEntry::name).toList());
+		}
+		if (!"stack".equals(this.entry)) {
+			this.filter = entries.stream()
+				.filter((candidate) -> candidate.name().equals(this.entry))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("No stack entry '" + this.entry + "'"))
+				.installed();
+		}
+		// a first request proves the chain works before it is measured
+		MockServerWebExchange exchange = exchange();
+		run(exchange);
+		if (exchange.getResponse().getStatusCode() != null && exchange.getResponse().getStatusCode().isError()) {
+			throw new IllegalStateException("'" + this.entry + "' answered " + exchange.getResponse().getStatusCode());
+		}
+	}
+
+	@Benchmark
+	public MockServerWebExchange filter() {
+		MockServerWebExchange exchange = exchange();
+		run(exchange);
+		return exchange;
+	}
+
+	@Benchmark
+	public MockServerWebExchange exchangeOnly() {
+		MockServerWebExchange exchange = exchange();
+		NO_OP_CHAIN.filter(exchange).block();
+		return exchange;
+	}
+
+	private void run(MockServerWebExchange exchange) {
+		if (this.filter != null) {
+			this.filter.filter(exchange, NO_OP_CHAIN).block();
+		}
+		else {
+			new DefaultWebFilterChain(COMPLETE, this.stack).filter(exchange).block();
+		}
+	}
+
+	/**
+	 * One context per JVM, shared by every entry's trial: starting one per entry would
+	 * cost more than the measurement in a smoke run. A reactive web context without a
+	 * server, so that nothing keeps a non-forked JMH run's JVM alive.
+	 */
+	private static final class SharedContext {
+
+		private static final ConfigurableApplicationContext CONTEXT = new SpringApplicationBuilder(StackContext.class)
+			.web(WebApplicationType.REACTIVE)
+			.contextFactory(ApplicationContextFactory.ofContextClass(AnnotationConfigReactiveWebApplicationContext.class))
+			.properties(StackContext.properties(STACK))
+			.run();
+
+		static ConfigurableApplicationContext get() {
+			return CONTEXT;
+		}
+
+	}
+
+	private static MockServerWebExchange exchange() {
+		return MockServerWebExchange.from(MockServerHttpRequest.get("http://127.0.0.1/hello/")
+			.header(HttpHeaders.USER_AGENT, "jmh")
+			.header(HttpHeaders.ACCEPT_ENCODING, "gzip"));
+	}
+
+}

@@ -47,7 +47,7 @@ final class RunningApp implements AutoCloseable {
 	}
 
 	WebTestClient client() {
-		return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+		return ParityRoutesTests.client(baseUrl());
 	}
 
 	ConfigurableApplicationContext context() {

@@ -17,9 +17,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -80,7 +83,7 @@ class BrowserTests {
 		assertThat(token).matches("[A-Za-z0-9]{64}");
 		assertThat(this.browser.manage().getCookieNamed("csrftoken")).isNotNull();
 		this.browser.findElement(By.name("comment")).sendKeys("hello from Chromium");
-		this.browser.findElement(By.tagName("button")).click();
+		submit();
 		assertThat(text()).isEqualTo("ok");
 	}
 
@@ -92,7 +95,7 @@ class BrowserTests {
 		assertThat(this.browser.getCurrentUrl()).endsWith("/accounts/login/?next=/private/");
 		this.browser.findElement(By.name("username")).sendKeys("alice");
 		this.browser.findElement(By.name("password")).sendKeys("wonderland");
-		this.browser.findElement(By.tagName("button")).click();
+		submit();
 		assertThat(this.browser.getCurrentUrl()).endsWith("/whoami/");
 		assertThat(text()).isEqualTo("alice");
 		assertThat(this.browser.manage().getCookieNamed("sessionid")).isNotNull();
@@ -102,7 +105,7 @@ class BrowserTests {
 		open("/messages/");
 		assertThat(this.browser.findElement(By.className("empty")).getText()).isEqualTo("No messages.");
 		this.browser.findElement(By.name("text")).sendKeys("Welcome back, alice");
-		this.browser.findElement(By.tagName("button")).click();
+		submit();
 		assertThat(this.browser.getCurrentUrl()).endsWith("/messages/show/");
 		assertThat(text()).isEqualTo("Welcome back, alice");
 		this.browser.navigate().refresh();
@@ -115,9 +118,16 @@ class BrowserTests {
 	void pageWithoutTheTokenGetsDjangos403() {
 		open("/form/without-token/");
 		assertThat(this.browser.findElements(By.name("csrfmiddlewaretoken"))).isEmpty();
-		this.browser.findElement(By.tagName("button")).click();
+		submit();
 		assertThat(this.browser.getTitle()).isEqualTo("403 Forbidden");
 		assertThat(text()).contains("Forbidden (403)", "CSRF verification failed. Request aborted.");
+	}
+
+	/** Clicks the page's button and waits until the next page replaced it. */
+	private void submit() {
+		WebElement page = this.browser.findElement(By.tagName("html"));
+		this.browser.findElement(By.tagName("button")).click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(page));
 	}
 
 	private void open(String path) {

@@ -9,17 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class AuditProperties {
 
 	/**
-	 * Where the audit filter writes: 'r2dbc' (non-blocking) or 'jdbc' (blocking).
+	 * Where the audit filter writes: 'r2dbc' (non-blocking) or 'jdbc' (a legacy filter
+	 * that blocks).
 	 */
-	private String store = "r2dbc";
+	private Store store = Store.R2DBC;
 
 	private final Jdbc jdbc = new Jdbc();
 
-	public String getStore() {
+	public Store getStore() {
 		return this.store;
 	}
 
-	public void setStore(String store) {
+	public void setStore(Store store) {
 		this.store = store;
 	}
 
@@ -35,7 +36,7 @@ public class AuditProperties {
 		/**
 		 * JDBC URL.
 		 */
-		private String url = "jdbc:h2:mem:sample;DB_CLOSE_DELAY=-1";
+		private String url = "jdbc:h2:mem:sample;DB_CLOSE_DELAY=-1;DATABASE_TO_LOWER=TRUE";
 
 		/**
 		 * User name.
@@ -70,6 +71,19 @@ public class AuditProperties {
 		public void setPassword(String password) {
 			this.password = password;
 		}
+
+	}
+
+	/**
+	 * Where the audit filter writes.
+	 */
+	public enum Store {
+
+		/** Over R2DBC: non-blocking. */
+		R2DBC,
+
+		/** Over JDBC: blocks the calling thread. */
+		JDBC
 
 	}
 

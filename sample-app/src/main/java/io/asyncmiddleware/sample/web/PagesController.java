@@ -10,6 +10,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -35,8 +36,14 @@ class PagesController {
 		return "stable content";
 	}
 
+	/**
+	 * Every method maps here (OPTIONS too: with no methods listed Spring answers OPTIONS
+	 * itself), so that {@code @RequireHttpMethods} answers the others with 405.
+	 */
 	@RequireHttpMethods("GET")
-	@RequestMapping(path = "/methods/", produces = MediaType.TEXT_PLAIN_VALUE)
+	@RequestMapping(path = "/methods/", produces = MediaType.TEXT_PLAIN_VALUE,
+			method = { RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
+					RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE })
 	Mono<String> methods() {
 		return Mono.just("get only");
 	}

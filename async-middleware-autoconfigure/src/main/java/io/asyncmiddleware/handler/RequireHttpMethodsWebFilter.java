@@ -3,6 +3,7 @@ package io.asyncmiddleware.handler;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -18,13 +19,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Answers {@code 405 Method Not Allowed}, with {@code Allow} listing the permitted
- * methods, when the handler carries {@link RequireHttpMethods} and the request's method is
- * not among them; Django's {@code @require_http_methods}, for controller methods returning
+ * The view position, just before the handler: first writes a refusal an entry deferred
+ * through {@link ViewPhase} (Django's {@code process_view}), then answers
+ * {@code 405 Method Not Allowed}, with {@code Allow} listing the permitted methods, when
+ * the handler carries {@link RequireHttpMethods} and the request's method is not among
+ * them; Django's {@code @require_http_methods}, for controller methods returning
  * {@code Mono}/{@code Flux} and for functional routes alike.
  *
  * <p>Not a stack entry: like Django's decorator it sits with the handler, after every
- * other filter, so entries above see the 405 as a handler's response.
+ * other filter, so entries above see its answers as a handler's response.
  */
 public final class RequireHttpMethodsWebFilter implements WebFilter, Ordered {
 
@@ -46,6 +49,10 @@ public final class RequireHttpMethodsWebFilter implements WebFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		Function<ServerWebExchange, Mono<Void>> refusal = ViewPhase.refusal(exchange);
+		if (refusal != null) {
+			return refusal.apply(exchange);
+		}
 		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
 			RequireHttpMethods required = handler.getAnnotation(RequireHttpMethods.class);
 			if (required == null) {

@@ -17,6 +17,7 @@ import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.EntryInstaller;
 import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.ExecutionMode;
+import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
 import io.asyncmiddleware.hooks.SyncHooks;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -240,6 +241,7 @@ public final class MiddlewareStackAssembler {
 	private MiddlewareStack install(List<Judged> judged) {
 		List<StackEntry> entries = new ArrayList<>(judged.size());
 		Map<Object, StackEntry> byOriginal = new IdentityHashMap<>();
+		boolean viewPhase = hasViewPhaseAfterStack(judged);
 		for (int position = 0; position < judged.size(); position++) {
 			Judged entry = judged.get(position);
 			Candidate candidate = entry.candidate();
@@ -247,7 +249,7 @@ public final class MiddlewareStackAssembler {
 			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
 			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
-				installed = new ResponsePhaseOrder(installed);
+				installed = new ResponsePhaseOrder(installed, viewPhase);
 			}
 			StackEntry stackEntry = new StackEntry(candidate.name(), candidate.beanName(), candidate.type(),
 					position, candidate.placement(), candidate.order(), entry.verdict(), entry.configured(),
@@ -257,6 +259,22 @@ public final class MiddlewareStackAssembler {
 			byOriginal.put(candidate.filter(), stackEntry);
 		}
 		return new MiddlewareStack(this.declared, this.mode, this.stackOrder, entries, byOriginal, this.installer);
+	}
+
+	// the view-phase filter must run after every stack entry to stand for Django's process_view
+	private static boolean hasViewPhaseAfterStack(List<Judged> judged) {
+		int lastStackEntry = -1;
+		int viewPhase = -1;
+		for (int position = 0; position < judged.size(); position++) {
+			Candidate candidate = judged.get(position).candidate();
+			if (candidate.placement() == Placement.STACK) {
+				lastStackEntry = position;
+			}
+			if (candidate.filter() instanceof RequireHttpMethodsWebFilter) {
+				viewPhase = position;
+			}
+		}
+		return viewPhase > lastStackEntry;
 	}
 
 	private static void logMode(StackEntry entry) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.asyncmiddleware.handler.ViewPhase;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -20,18 +21,26 @@ import org.springframework.web.server.WebFilterChain;
  * were registered, outermost first, which would, for instance, list {@code Vary} values
  * in the opposite order from Django.
  *
- * <p>Wraps the first filter of the stack block.
+ * <p>Wraps the first filter of the stack block. When a view-phase filter runs after the
+ * stack, it also tells the entries so ({@link ViewPhase#AVAILABLE_ATTRIBUTE}), and they
+ * defer view-level refusals to it, as Django's {@code process_view} does.
  */
 final class ResponsePhaseOrder implements WebFilter {
 
 	private final WebFilter first;
 
-	ResponsePhaseOrder(WebFilter first) {
+	private final boolean viewPhase;
+
+	ResponsePhaseOrder(WebFilter first, boolean viewPhase) {
 		this.first = first;
+		this.viewPhase = viewPhase;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.viewPhase) {
+			exchange.getAttributes().put(ViewPhase.AVAILABLE_ATTRIBUTE, Boolean.TRUE);
+		}
 		ServerHttpResponse response = new InnermostFirstResponse(exchange.getResponse());
 		return this.first.filter(exchange.mutate().response(response).build(), chain);
 	}

@@ -5,6 +5,7 @@ import java.security.Principal;
 import io.asyncmiddleware.detection.NonBlocking;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.LoginRequired;
+import io.asyncmiddleware.handler.ViewPhase;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -98,7 +99,9 @@ public final class SessionAuthenticationWebFilter implements WebFilter {
 				return chain.filter(exchange);
 			}
 			return user.get().flatMap((authentication) -> SessionLogin.isAuthenticated(authentication)
-					? chain.filter(exchange) : redirectToLogin(exchange, loginRequired));
+					? chain.filter(exchange)
+					// Django's @login_required answers from the view: every entry below sees it
+					: ViewPhase.refuse(exchange, chain, (refused) -> redirectToLogin(refused, loginRequired)));
 		});
 	}
 

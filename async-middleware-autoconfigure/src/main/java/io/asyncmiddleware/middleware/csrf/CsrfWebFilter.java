@@ -17,6 +17,7 @@ import reactor.core.publisher.Mono;
 import io.asyncmiddleware.handler.CsrfExempt;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
+import io.asyncmiddleware.handler.ViewPhase;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -171,14 +172,14 @@ public class CsrfWebFilter implements WebFilter {
 		boolean secure = this.isSecure.test(request);
 		if (origin != null) {
 			if (!this.originChecker.isOriginVerified(origin, host, secure)) {
-				return reject(exchange, String.format(CsrfFailureReason.BAD_ORIGIN, origin));
+				return reject(exchange, chain, String.format(CsrfFailureReason.BAD_ORIGIN, origin));
 			}
 		}
 		else if (secure) {
 			String failure = this.originChecker.refererFailure(joinedHeader(request, HttpHeaders.REFERER), host,
 					this.refererCookieDomain, serverPort(request));
 			if (failure != null) {
-				return reject(exchange, failure);
+				return reject(exchange, chain, failure);
 			}
 		}
 		return this.repository.loadToken(exchange)
@@ -186,7 +187,7 @@ public class CsrfWebFilter implements WebFilter {
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((stored) -> formToken(exchange).flatMap((formToken) -> {
 				String failure = tokenFailure(request, stored.orElse(null), formToken);
-				return (failure != null) ? reject(exchange, failure) : chain.filter(exchange);
+				return (failure != null) ? reject(exchange, chain, failure) : chain.filter(exchange);
 			}));
 	}
 
@@ -256,7 +257,12 @@ public class CsrfWebFilter implements WebFilter {
 		return (values.get(values.size() - 1) instanceof FormFieldPart field) ? field.value() : null;
 	}
 
-	private Mono<Void> reject(ServerWebExchange exchange, String reason) {
+	// Django rejects in process_view: the 403 passes out through every entry below this one
+	private Mono<Void> reject(ServerWebExchange exchange, WebFilterChain chain, String reason) {
+		return ViewPhase.refuse(exchange, chain, (refused) -> writeRejection(refused, reason));
+	}
+
+	private Mono<Void> writeRejection(ServerWebExchange exchange, String reason) {
 		if (logger.isWarnEnabled()) {
 			logger.warn("Forbidden (" + PythonEscape.unicodeEscape(reason) + "): "
 					+ PythonEscape.unicodeEscape(decodedPath(exchange.getRequest())));

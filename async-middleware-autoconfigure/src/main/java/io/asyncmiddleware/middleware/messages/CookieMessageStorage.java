@@ -1,5 +1,8 @@
 package io.asyncmiddleware.middleware.messages;
 
+import java.time.Clock;
+import java.util.Locale;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -9,6 +12,9 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
+import io.asyncmiddleware.middleware.session.CookieSameSite;
+import io.asyncmiddleware.middleware.session.SessionCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -87,7 +93,8 @@ public final class CookieMessageStorage implements MessageStorage {
 	Mono<List<Message>> write(ServerWebExchange exchange, List<Message> messages, boolean dropOldest) {
 		return Mono.fromSupplier(() -> {
 			if (messages.isEmpty()) {
-				exchange.getResponse().getCookies().set(this.cookie.name(), deletion());
+				exchange.getResponse().getCookies().remove(this.cookie.name());
+				exchange.getResponse().getHeaders().add(HttpHeaders.SET_COOKIE, deletion());
 				return List.of();
 			}
 			if (fits(messages, false)) {
@@ -149,18 +156,28 @@ public final class CookieMessageStorage implements MessageStorage {
 		exchange.getResponse().getCookies().set(this.cookie.name(), responseCookie);
 	}
 
-	/** Django's {@code delete_cookie}: no HttpOnly; Secure only where browsers need it. */
-	private ResponseCookie deletion() {
-		String name = this.cookie.name();
-		boolean secure = name.startsWith("__Secure-") || name.startsWith("__Host-")
-				|| "None".equalsIgnoreCase(this.cookie.sameSite());
-		return ResponseCookie.from(name, "")
-			.path("/")
-			.domain(this.cookie.domain())
-			.maxAge(Duration.ZERO)
-			.secure(secure)
-			.sameSite(this.cookie.sameSite())
-			.build();
+	/**
+	 * Django's {@code delete_cookie}, written as Django writes it ({@code messages="";
+	 * expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax}): no
+	 * HttpOnly; Secure only where browsers need it. Written as text because Spring's
+	 * {@code ResponseCookie} would date the expiry now.
+	 */
+	private String deletion() {
+		return new SessionCookie(this.cookie.name(), this.cookie.domain(), "/", false, false, sameSite(),
+				Clock.systemUTC())
+			.delete();
+	}
+
+	private CookieSameSite sameSite() {
+		String sameSite = this.cookie.sameSite();
+		if (sameSite == null || sameSite.isEmpty()) {
+			return CookieSameSite.OMITTED;
+		}
+		return switch (sameSite.toLowerCase(Locale.ROOT)) {
+			case "strict" -> CookieSameSite.STRICT;
+			case "none" -> CookieSameSite.NONE;
+			default -> CookieSameSite.LAX;
+		};
 	}
 
 	/**

@@ -245,15 +245,16 @@ final class MessagesTestApp {
 			return (body != null) ? body : "";
 		}
 
+		// reads the Set-Cookie headers themselves: deletions are written as Django writes them
 		private EntityExchangeResult<String> remember(EntityExchangeResult<String> result) {
-			for (List<ResponseCookie> cookies : result.getResponseCookies().values()) {
-				for (ResponseCookie cookie : cookies) {
-					if (cookie.getMaxAge().isZero()) {
-						this.cookies.remove(cookie.getName());
-					}
-					else {
-						this.cookies.put(cookie.getName(), cookie.getValue());
-					}
+			for (String header : setCookies(result)) {
+				String pair = header.split(";", 2)[0];
+				String name = pair.substring(0, pair.indexOf('='));
+				if (header.toLowerCase(java.util.Locale.ROOT).contains("max-age=0")) {
+					this.cookies.remove(name);
+				}
+				else {
+					this.cookies.put(name, pair.substring(pair.indexOf('=') + 1));
 				}
 			}
 			return result;

@@ -1,0 +1,54 @@
+package io.asyncmiddleware.handler;
+
+import java.util.function.Function;
+
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * Django's {@code process_view} short-circuit. Django refuses a request at view level
+ * (the CSRF check, {@code @login_required}) after every middleware's request phase, so the
+ * refusal passes back out through all of them: the CSRF 403 still gets
+ * {@code X-Frame-Options}. An entry that refuses this way hands its response to the view
+ * position instead of answering at its own place in the stack.
+ *
+ * <p>Fail-safe: the response is deferred only when the stack marked the exchange as having
+ * a {@link RequireHttpMethodsWebFilter view-phase filter} before the handler; otherwise the
+ * entry answers at once, so a refusal can never be skipped.
+ */
+public final class ViewPhase {
+
+	/** Set on the exchange by the stack when a view-phase filter runs before the handler. */
+	public static final String AVAILABLE_ATTRIBUTE = ViewPhase.class.getName() + ".AVAILABLE";
+
+	static final String RESPONSE_ATTRIBUTE = ViewPhase.class.getName() + ".RESPONSE";
+
+	private ViewPhase() {
+	}
+
+	/**
+	 * Refuses the request at view level.
+	 * @param exchange the current exchange
+	 * @param chain the rest of the chain
+	 * @param response writes the refusal (e.g. the CSRF 403 page)
+	 * @return completes when the refusal is written, by the view-phase filter or at once
+	 */
+	public static Mono<Void> refuse(ServerWebExchange exchange, WebFilterChain chain,
+			Function<ServerWebExchange, Mono<Void>> response) {
+		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))
+				|| exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response) != null) {
+			// no view phase, or an earlier entry already refused: answer here
+			return response.apply(exchange);
+		}
+		return chain.filter(exchange);
+	}
+
+	@SuppressWarnings("unchecked")
+	static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
+		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
+	}
+
+}

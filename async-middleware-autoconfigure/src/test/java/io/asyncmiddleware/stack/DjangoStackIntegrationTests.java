@@ -93,6 +93,9 @@ class DjangoStackIntegrationTests {
 			.exchange()
 			.expectStatus()
 			.isForbidden()
+			// Django refuses in process_view, so the 403 passes out through x-frame-options
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
 			.expectBody(String.class)
 			.value((body) -> assertThat(body).contains("CSRF verification failed. Request aborted."));
 		this.client.post().uri("/exempt/").exchange().expectStatus().isOk();
@@ -117,6 +120,26 @@ class DjangoStackIntegrationTests {
 			.exchange()
 			.expectBody(String.class)
 			.isEqualTo("2");
+	}
+
+	@Test
+	void varyListsValuesInDjangosResponseOrder() {
+		// Django's response phase runs bottom to top: gzip patches Vary before session does
+		// (the test client decompresses, so Content-Encoding is not visible here)
+		this.client.get()
+			.uri("/big-session/")
+			.header("Accept-Encoding", "gzip")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Vary", (vary) -> {
+				List<String> values = List.of(vary.split(", "));
+				assertThat(values).containsExactlyInAnyOrder("Accept-Encoding", "Accept-Language", "Cookie");
+				// without the stack's ordering, session's commit-time patch would come first
+				assertThat(values.indexOf("Accept-Encoding")).isLessThan(values.indexOf("Cookie"));
+				assertThat(values.indexOf("Accept-Language")).isLessThan(values.indexOf("Cookie"));
+			});
 	}
 
 	@SpringBootConfiguration
@@ -170,6 +193,12 @@ class DjangoStackIntegrationTests {
 			int n = session.getAttributeOrDefault("n", 0) + 1;
 			session.getAttributes().put("n", n);
 			return Integer.toString(n);
+		}
+
+		@GetMapping(path = "/big-session/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String bigSession(WebSession session) {
+			session.getAttributes().put("seen", true);
+			return "abcdefghij".repeat(100);
 		}
 
 		@GetMapping(path = "/slow/", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -64,6 +64,8 @@ class BrowserTests {
 			.build();
 		this.browser = new ChromeDriver(service, options);
 		this.browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		// a loaded CI machine may still be rendering when the test looks for an element
+		this.browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(5));
 	}
 
 	@AfterEach

@@ -51,7 +51,7 @@ public final class BlockingApiCatalogue {
 
 	/**
 	 * The built-in catalogue: threads and locks, Reactor's {@code block*}, JDBC, JPA,
-	 * blocking HTTP clients, sockets and files. See {@code docs/detection.md} for the table.
+	 * blocking HTTP clients, sockets and files. The README lists them in a table.
 	 * @return the default catalogue
 	 */
 	public static BlockingApiCatalogue defaults() {

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.csrf;
 
+import io.asyncmiddleware.middleware.VaryHeader;
 import java.time.Duration;
 import java.util.List;
 
@@ -7,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.security.web.server.csrf.DefaultCsrfToken;
@@ -76,7 +78,7 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 				cookie.maxAge(this.cookieMaxAge);
 			}
 			exchange.getResponse().getCookies().set(this.cookieName, cookie.build());
-			addVaryCookie(exchange);
+			VaryHeader.add(exchange.getResponse().getHeaders(), HttpHeaders.COOKIE);
 		});
 	}
 
@@ -91,17 +93,6 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 		}
 		String value = cookies.get(cookies.size() - 1).getValue();
 		return Mono.just(new StoredCsrfSecret(this.headerName, this.parameterName, value));
-	}
-
-	// Django's patch_vary_headers: append unless present (any case) or '*'
-	private static void addVaryCookie(ServerWebExchange exchange) {
-		List<String> vary = exchange.getResponse().getHeaders().getVary();
-		for (String name : vary) {
-			if (name.trim().equalsIgnoreCase("Cookie") || name.trim().equals("*")) {
-				return;
-			}
-		}
-		exchange.getResponse().getHeaders().add("Vary", "Cookie");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.gzip;
 
+import io.asyncmiddleware.middleware.VaryHeader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -80,7 +81,7 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 		if (length < MIN_LENGTH) {
 			return super.writeWith(Mono.just(buffer));
 		}
-		varyOnAcceptEncoding(getHeaders());
+		VaryHeader.add(getHeaders(), HttpHeaders.ACCEPT_ENCODING);
 		if (!this.acceptsGzip) {
 			return super.writeWith(Mono.just(buffer));
 		}
@@ -102,7 +103,7 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 	 */
 	private boolean prepareStreaming() {
 		HttpHeaders headers = getHeaders();
-		varyOnAcceptEncoding(headers);
+		VaryHeader.add(headers, HttpHeaders.ACCEPT_ENCODING);
 		if (!this.acceptsGzip) {
 			return false;
 		}
@@ -126,24 +127,5 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 		headers.set(HttpHeaders.CONTENT_ENCODING, GZIP);
 	}
 
-	/**
-	 * Adds {@code Accept-Encoding} to {@code Vary} as Django's {@code patch_vary_headers}
-	 * does: appended when absent (ignoring case), names joined with {@code ", "}, and
-	 * {@code *} left alone.
-	 * @param headers the response headers
-	 */
-	static void varyOnAcceptEncoding(HttpHeaders headers) {
-		List<String> names = new ArrayList<>();
-		List<String> values = headers.get(HttpHeaders.VARY);
-		if (values != null) {
-			for (String value : values) {
-				names.addAll(List.of(StringUtils.tokenizeToStringArray(value, ",")));
-			}
-		}
-		if (names.stream().noneMatch(HttpHeaders.ACCEPT_ENCODING::equalsIgnoreCase)) {
-			names.add(HttpHeaders.ACCEPT_ENCODING);
-		}
-		headers.set(HttpHeaders.VARY, names.contains("*") ? "*" : String.join(", ", names));
-	}
 
 }

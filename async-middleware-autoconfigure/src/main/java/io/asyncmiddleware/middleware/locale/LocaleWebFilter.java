@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.locale;
 
+import io.asyncmiddleware.middleware.VaryHeader;
 import java.util.List;
 import java.util.Locale;
 

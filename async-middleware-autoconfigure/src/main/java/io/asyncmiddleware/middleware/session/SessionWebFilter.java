@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.session;
 
+import io.asyncmiddleware.middleware.VaryHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -110,7 +111,7 @@ public final class SessionWebFilter implements WebFilter {
 				return Mono.empty();
 			}
 			if (session.isAccessed()) {
-				varyOnCookie(response);
+				VaryHeader.add(response.getHeaders(), HttpHeaders.COOKIE);
 			}
 			if (!(session.isModified() || this.settings.saveEveryRequest()) || session.isEmpty()
 					|| isServerError(response.getStatusCode())) {
@@ -126,26 +127,17 @@ public final class SessionWebFilter implements WebFilter {
 		boolean browserSession = (expiry != null) ? expiry.isZero() : this.settings.expireAtBrowserClose();
 		return session.save(age).then(Mono.fromRunnable(() -> {
 			response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.set(session.getId(), browserSession ? null : age));
-			varyOnCookie(response);
+			VaryHeader.add(response.getHeaders(), HttpHeaders.COOKIE);
 		}));
 	}
 
 	private void deleteCookie(ServerHttpResponse response) {
 		response.getHeaders().add(HttpHeaders.SET_COOKIE, this.cookie.delete());
-		varyOnCookie(response);
+		VaryHeader.add(response.getHeaders(), HttpHeaders.COOKIE);
 	}
 
 	private static boolean isServerError(@Nullable HttpStatusCode status) {
 		return status != null && status.is5xxServerError();
-	}
-
-	private static void varyOnCookie(ServerHttpResponse response) {
-		HttpHeaders headers = response.getHeaders();
-		List<String> vary = headers.getValuesAsList(HttpHeaders.VARY);
-		if (vary.contains("*") || vary.stream().anyMatch(HttpHeaders.COOKIE::equalsIgnoreCase)) {
-			return;
-		}
-		headers.set(HttpHeaders.VARY, vary.isEmpty() ? HttpHeaders.COOKIE : String.join(", ", vary) + ", Cookie");
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -59,6 +60,8 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	private final Supplier<List<HandlerMapping>> handlerMappings;
 
 	private volatile @Nullable List<HandlerMapping> resolvedMappings;
+
+	private final Map<AnnotationSource, Map<Class<? extends Annotation>, Annotation>> declared = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a resolver over fixed mappings, in the order given.
@@ -148,17 +151,32 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	private ResolvedHandler toResolvedHandler(Found found) {
 		Object handler = found.handler();
 		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>(found.routeAnnotations());
-		if (handler instanceof HandlerMethod handlerMethod) {
-			collect(handlerMethod.getMethod(), handlerMethod.getBeanType(), annotations);
-		}
-		else if (handler instanceof HandlerFunction<?>) {
-			Method handle = ReflectionUtils.findMethod(handler.getClass(), "handle", ServerRequest.class);
-			collect(handle, handler.getClass(), annotations);
-		}
-		else {
-			collect(null, handler.getClass(), annotations);
-		}
+		boolean framingDecided = annotations.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
+		declaredAnnotations(handler).forEach((type, annotation) -> {
+			if (!(framingDecided && X_FRAME_OPTIONS.contains(type))) {
+				annotations.putIfAbsent(type, annotation);
+			}
+		});
 		return new ResolvedHandler(handler, annotations);
+	}
+
+	// Reading merged annotations is costly and handlers are few: read each handler's once
+	private Map<Class<? extends Annotation>, Annotation> declaredAnnotations(Object handler) {
+		if (handler instanceof HandlerMethod handlerMethod) {
+			return this.declared.computeIfAbsent(
+					new AnnotationSource(handlerMethod.getMethod(), handlerMethod.getBeanType()),
+					(source) -> collect(source.method(), source.type()));
+		}
+		return this.declared.computeIfAbsent(new AnnotationSource(null, handler.getClass()),
+				(source) -> collect((handler instanceof HandlerFunction<?>)
+						? ReflectionUtils.findMethod(source.type(), "handle", ServerRequest.class) : null,
+						source.type()));
+	}
+
+	private Map<Class<? extends Annotation>, Annotation> collect(@Nullable Method method, Class<?> type) {
+		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>();
+		collect(method, type, annotations);
+		return Map.copyOf(annotations);
 	}
 
 	private void collect(@Nullable Method method, Class<?> type, Map<Class<? extends Annotation>, Annotation> into) {
@@ -182,6 +200,10 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	}
 
 	private record Found(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations) {
+	}
+
+	/** Where a handler's annotations are declared: its method (if any) and its class. */
+	private record AnnotationSource(@Nullable Method method, Class<?> type) {
 	}
 
 	/** A resolution shared by the entries that ask in turn, valid while method and URI stay. */

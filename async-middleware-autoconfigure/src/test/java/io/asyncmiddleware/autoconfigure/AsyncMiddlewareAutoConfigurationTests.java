@@ -9,7 +9,9 @@ import io.asyncmiddleware.autoconfigure.StackFixtures.TracingFilters;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.ExecutionMode;
+import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.stack.BlockingMiddlewareException;
+import io.asyncmiddleware.stack.BuiltInMiddleware;
 import io.asyncmiddleware.stack.InvalidStackException;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.Placement;
@@ -18,7 +20,9 @@ import io.asyncmiddleware.stack.UnknownMiddlewareException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.annotation.ImportCandidates;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -26,6 +30,7 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,6 +67,36 @@ class AsyncMiddlewareAutoConfigurationTests {
 	void backsOffWhenDisabled() {
 		this.runner.withPropertyValues("async-middleware.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(MiddlewareStack.class));
+	}
+
+	@Test
+	void everyAutoConfigurationOfTheStarterBacksOffWhenDisabled() {
+		// a disabled starter must leave the chain as it was: no entry, no view-phase filter
+		List<String> starter = ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+			.getCandidates()
+			.stream()
+			.filter((candidate) -> candidate.startsWith("io.asyncmiddleware."))
+			.toList();
+		assertThat(starter).hasSizeGreaterThan(10);
+		this.runner
+			.withConfiguration(AutoConfigurations.of(starter.stream().map(this::load).toArray(Class<?>[]::new)))
+			.withPropertyValues("async-middleware.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(WebFilter.class)).isEmpty();
+				assertThat(context).doesNotHaveBean(BuiltInMiddleware.class)
+					.doesNotHaveBean(HandlerResolver.class)
+					.doesNotHaveBean(MiddlewareStack.class);
+			});
+	}
+
+	private Class<?> load(String className) {
+		try {
+			return Class.forName(className, false, getClass().getClassLoader());
+		}
+		catch (ClassNotFoundException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -33,6 +34,7 @@ import org.springframework.security.web.server.context.WebSessionServerSecurityC
  * {@code authentication} without {@code session} before it.
  */
 @AutoConfiguration(after = SessionMiddlewareAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ReactiveSecurityContextHolder.class, WebSessionServerSecurityContextRepository.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(AuthenticationProperties.class)

@@ -6,6 +6,7 @@ import io.asyncmiddleware.middleware.clickjacking.XFrameOptionsWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -22,6 +23,7 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  * startup, naming the property.
  */
 @AutoConfiguration(after = HandlerResolverAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(XFrameOptionsServerHttpHeadersWriter.class)
 @ConditionalOnBean(HandlerResolver.class)

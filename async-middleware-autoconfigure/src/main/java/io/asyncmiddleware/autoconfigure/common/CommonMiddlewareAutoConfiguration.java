@@ -11,6 +11,7 @@ import io.asyncmiddleware.middleware.common.CommonWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -24,6 +25,7 @@ import org.springframework.context.annotation.Bean;
  * property.
  */
 @AutoConfiguration(after = HandlerResolverAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBean(HandlerResolver.class)
 @EnableConfigurationProperties(CommonProperties.class)

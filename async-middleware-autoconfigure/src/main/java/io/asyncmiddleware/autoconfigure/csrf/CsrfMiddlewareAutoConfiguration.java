@@ -11,6 +11,7 @@ import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -24,6 +25,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
  * when {@code async-middleware.stack} names it.
  */
 @AutoConfiguration(after = SecurityMiddlewareAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(CsrfToken.class)
 @EnableConfigurationProperties(CsrfProperties.class)

@@ -9,6 +9,7 @@ import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,6 +24,7 @@ import org.springframework.web.reactive.HandlerMapping;
  * {@link RequireHttpMethodsWebFilter} that enforces {@link RequireHttpMethods}.
  */
 @AutoConfiguration
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(DispatcherHandler.class)
 public final class HandlerResolverAutoConfiguration {

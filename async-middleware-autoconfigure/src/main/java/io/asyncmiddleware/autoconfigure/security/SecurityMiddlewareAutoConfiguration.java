@@ -10,6 +10,7 @@ import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -28,6 +29,7 @@ import org.springframework.util.StringUtils;
  * as Django's system checks {@code security.E023}/{@code E024} do.
  */
 @AutoConfiguration
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(SecurityMiddlewareProperties.class)
 public final class SecurityMiddlewareAutoConfiguration {

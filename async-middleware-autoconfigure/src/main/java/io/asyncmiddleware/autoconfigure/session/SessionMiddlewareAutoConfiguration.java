@@ -11,6 +11,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -32,6 +33,7 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
  * repository up when its filter is created, after all of them have run.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(SessionProperties.class)

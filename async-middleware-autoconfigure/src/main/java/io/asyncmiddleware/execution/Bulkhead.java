@@ -7,6 +7,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -288,12 +289,12 @@ public final class Bulkhead implements Disposable {
 			hop.future = future;
 			if (hop.state.get() == DONE) {
 				// timed out or cancelled while being submitted
-				future.cancel(true);
+				hop.cancelRun(future);
 			}
 		}
 		catch (RejectedExecutionException ex) {
 			hop.fail(BulkheadRejectedException.Reason.FULL, RUNNING);
-			release();
+			hop.releaseIfNeverStarted();
 		}
 	}
 
@@ -303,6 +304,11 @@ public final class Bulkhead implements Disposable {
 	private final class Hop<T> implements Runnable {
 
 		final AtomicInteger state = new AtomicInteger(NEW);
+
+		// Who gives the permit back: the hop's thread once it has started, or whoever
+		// cancelled it before a thread picked it up (a cancelled FutureTask never calls
+		// run(), so its permit would otherwise be lost for good).
+		private final AtomicBoolean started = new AtomicBoolean();
 
 		private final Callable<? extends @Nullable T> work;
 
@@ -332,6 +338,10 @@ public final class Bulkhead implements Disposable {
 
 		@Override
 		public void run() {
+			if (!this.started.compareAndSet(false, true)) {
+				// cancelled before this thread picked it up: the permit went back then
+				return;
+			}
 			try {
 				if (this.state.get() != RUNNING) {
 					return;
@@ -406,11 +416,26 @@ public final class Bulkhead implements Disposable {
 			if (this.state.compareAndSet(RUNNING, DONE)) {
 				Future<?> running = this.future;
 				if (running != null) {
-					running.cancel(true);
+					cancelRun(running);
 				}
 				return true;
 			}
 			return false;
+		}
+
+		/**
+		 * Interrupts the hop's thread, or, when no thread has picked the hop up yet,
+		 * makes sure none will and gives its permit back.
+		 */
+		void cancelRun(Future<?> running) {
+			running.cancel(true);
+			releaseIfNeverStarted();
+		}
+
+		void releaseIfNeverStarted() {
+			if (this.started.compareAndSet(false, true)) {
+				release();
+			}
 		}
 
 		void fail(BulkheadRejectedException.Reason reason, int from) {

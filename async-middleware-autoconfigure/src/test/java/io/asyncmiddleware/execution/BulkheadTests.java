@@ -8,6 +8,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -32,8 +33,12 @@ class BulkheadTests {
 	}
 
 	private Bulkhead bulkhead(int maxConcurrent, int maxQueued, Duration timeout) {
+		return bulkhead(maxConcurrent, maxQueued, timeout, true);
+	}
+
+	private Bulkhead bulkhead(int maxConcurrent, int maxQueued, Duration timeout, boolean virtualThreads) {
 		Bulkhead bulkhead = Bulkhead.create("audit",
-				new BulkheadSettings(maxConcurrent, maxQueued, timeout, Duration.ofMillis(1500), true));
+				new BulkheadSettings(maxConcurrent, maxQueued, timeout, Duration.ofMillis(1500), virtualThreads));
 		this.bulkheads.add(bulkhead);
 		return bulkhead;
 	}
@@ -164,6 +169,29 @@ class BulkheadTests {
 		release.countDown();
 		assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("first");
 		assertThat(next.get(20, TimeUnit.SECONDS)).isEqualTo("next");
+		assertThat(ran).isFalse();
+	}
+
+	@Test
+	void hopCancelledBeforeItsThreadPicksItUpGivesItsPermitBack() throws Exception {
+		// On the platform pool a permit handed over by a finishing hop starts the next hop
+		// while the pool's only thread is still busy: the next hop waits in the executor.
+		// Cancelling it there (a client gone) must not take its permit with it: leaked
+		// permits once left a loaded bulkhead answering every request with a timeout.
+		Bulkhead bulkhead = bulkhead(1, 1, Duration.ofSeconds(30), false);
+		CountDownLatch release = new CountDownLatch(1);
+		AtomicBoolean ran = new AtomicBoolean();
+		AtomicReference<Disposable> next = new AtomicReference<>();
+		CompletableFuture<String> first = bulkhead.call(() -> {
+			Fixtures.await(release);
+			return "first";
+		}).doOnNext((value) -> next.get().dispose()).toFuture();
+		TestServer.await("the first hop to hold the permit", () -> bulkhead.getAvailablePermits() == 0);
+		next.set(bulkhead.call(() -> ran.getAndSet(true)).subscribe());
+		release.countDown();
+		assertThat(first.get(20, TimeUnit.SECONDS)).isEqualTo("first");
+		TestServer.await("the cancelled hop's permit back", () -> bulkhead.getAvailablePermits() == 1);
+		assertThat(bulkhead.call(() -> "later").block(Duration.ofSeconds(20))).isEqualTo("later");
 		assertThat(ran).isFalse();
 	}
 

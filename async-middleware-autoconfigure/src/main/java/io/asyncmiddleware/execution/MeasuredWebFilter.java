@@ -44,6 +44,10 @@ public final class MeasuredWebFilter implements WebFilter {
 
 	private final EventLoopHolder holder;
 
+	// Spring's DefaultWebFilterChain asks every filter for toString() on every request
+	// (its checkpoint's description), so the text is built once
+	private final String description;
+
 	/**
 	 * Wrap an entry.
 	 * @param entryName the entry's name in the stack
@@ -61,6 +65,7 @@ public final class MeasuredWebFilter implements WebFilter {
 		this.delegate = delegate;
 		this.metrics = metrics;
 		this.holder = new EventLoopHolder(entryName, ClassUtils.getUserClass(delegate), watchdog);
+		this.description = "MeasuredWebFilter[" + entryName + ": " + delegate + "]";
 	}
 
 	/**
@@ -86,7 +91,7 @@ public final class MeasuredWebFilter implements WebFilter {
 
 	@Override
 	public String toString() {
-		return "MeasuredWebFilter[" + this.entryName + ": " + this.delegate + "]";
+		return this.description;
 	}
 
 	/**
@@ -136,6 +141,9 @@ public final class MeasuredWebFilter implements WebFilter {
 
 		private @Nullable Subscription upstream;
 
+		// the hold of the thread the entry was entered on, reused while the entry stays there
+		private @Nullable EventLoopHold enteredHold;
+
 		private long startNanos;
 
 		private volatile int finished;
@@ -158,6 +166,7 @@ public final class MeasuredWebFilter implements WebFilter {
 			long now = System.nanoTime();
 			this.startNanos = now;
 			EventLoopHold hold = EventLoopHold.ofCurrentThread();
+			this.enteredHold = hold;
 			EventLoopHolder previous = null;
 			long previousSince = 0;
 			if (hold != null) {
@@ -183,6 +192,15 @@ public final class MeasuredWebFilter implements WebFilter {
 					hold.hold(previous, previousSince);
 				}
 			}
+		}
+
+		/**
+		 * The hold of the current thread: the one looked up on entry while the request
+		 * stays on that thread, as it mostly does, which saves a thread-local lookup.
+		 */
+		@Nullable EventLoopHold currentHold() {
+			EventLoopHold hold = this.enteredHold;
+			return (hold != null && hold.isOfCurrentThread()) ? hold : EventLoopHold.ofCurrentThread();
 		}
 
 		// the chain handed to the entry: measures the rest of the chain
@@ -309,7 +327,7 @@ public final class MeasuredWebFilter implements WebFilter {
 			this.measurement.downstreamStarted(now);
 			DownstreamSubscriber subscriber = new DownstreamSubscriber(this.measurement, actual);
 			EventLoopHolder holder = this.measurement.filter.holder;
-			EventLoopHold hold = EventLoopHold.ofCurrentThread();
+			EventLoopHold hold = this.measurement.currentHold();
 			if (hold == null || hold.holder() != holder) {
 				this.source.subscribe(subscriber);
 				return;
@@ -365,7 +383,7 @@ public final class MeasuredWebFilter implements WebFilter {
 		@Override
 		public void onError(Throwable ex) {
 			long now = finished();
-			EventLoopHold hold = EventLoopHold.ofCurrentThread();
+			EventLoopHold hold = this.measurement.currentHold();
 			if (hold == null) {
 				this.actual.onError(ex);
 				return;
@@ -384,7 +402,7 @@ public final class MeasuredWebFilter implements WebFilter {
 		@Override
 		public void onComplete() {
 			long now = finished();
-			EventLoopHold hold = EventLoopHold.ofCurrentThread();
+			EventLoopHold hold = this.measurement.currentHold();
 			if (hold == null) {
 				this.actual.onComplete();
 				return;

@@ -105,6 +105,14 @@ public final class EventLoopHold {
 		HOLDER.setRelease(this, null);
 	}
 
+	/**
+	 * Whether this is the hold of the thread calling.
+	 * @return {@code true} on the hold's own thread
+	 */
+	public boolean isOfCurrentThread() {
+		return this.thread == Thread.currentThread();
+	}
+
 	Thread thread() {
 		return this.thread;
 	}

@@ -129,11 +129,15 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	}
 
 	private Mono<Found> lookup(ServerWebExchange exchange, ServerHttpRequest request) {
-		ResolutionExchange resolution = new ResolutionExchange(exchange, request);
-		return Flux.fromIterable(handlerMappings())
-			.concatMap((mapping) -> mapping.getHandler(resolution))
-			.next()
-			.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes())));
+		// the copy of the exchange exists only while the mappings are asked: the cached
+		// resolution of a request, kept for the whole request, must not hold on to it
+		return Mono.defer(() -> {
+			ResolutionExchange resolution = new ResolutionExchange(exchange, request);
+			return Flux.fromIterable(handlerMappings())
+				.concatMap((mapping) -> mapping.getHandler(resolution))
+				.next()
+				.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes())));
+		});
 	}
 
 	private List<HandlerMapping> handlerMappings() {

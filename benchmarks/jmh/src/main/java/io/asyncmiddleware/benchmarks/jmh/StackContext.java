@@ -6,14 +6,31 @@ import java.util.Map;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /**
- * A context with the starter and nothing of its own: its auto-configuration builds the
- * entries the benchmarks run. In-memory sessions, no database, no banner.
+ * A context with the starter and the servers' {@code /hello/} route: its
+ * auto-configuration builds the entries the benchmarks run, and the entries that resolve
+ * the handler find that route as they do on a server. In-memory sessions, no database,
+ * no banner.
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
+@Import(StackContext.HelloController.class)
 class StackContext {
+
+	@RestController
+	static class HelloController {
+
+		@GetMapping(path = "/hello/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String hello() {
+			return "hello";
+		}
+
+	}
 
 	static Map<String, Object> properties(List<String> stack) {
 		Map<String, Object> properties = new LinkedHashMap<>();

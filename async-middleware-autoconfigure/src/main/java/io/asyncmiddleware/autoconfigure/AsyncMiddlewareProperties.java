@@ -44,8 +44,8 @@ public class AsyncMiddlewareProperties {
 	/**
 	 * Order of the stack, as one block, among WebFilters outside it. The default runs it
 	 * after Spring's observation and hidden-method filters and before Spring Security's
-	 * chain (-100); name 'springSecurityWebFilterChainFilter' in the stack to place
-	 * Spring Security's chain at an exact position instead.
+	 * chain (-100); name 'spring-security' in the stack to place Spring Security's chain
+	 * at an exact position instead.
 	 */
 	private int order = -200;
 

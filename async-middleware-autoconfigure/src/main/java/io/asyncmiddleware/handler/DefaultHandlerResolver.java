@@ -28,6 +28,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.resource.ResourceWebHandler;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -119,7 +120,9 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			// not a path this request could have (not under the context path, bad encoding)
 			return Mono.just(false);
 		}
-		return lookup(exchange, request).map((found) -> true)
+		// static resources are not views: Boot maps them to /** by default, which would make
+		// every path "route" and switch APPEND_SLASH off (Django serves them under a prefix)
+		return lookup(exchange, request).map((found) -> !(found.handler() instanceof ResourceWebHandler))
 			// the path matched but not the method, media types or parameters: Django
 			// resolves by path alone, so this path is routable
 			.onErrorResume(ResponseStatusException.class,

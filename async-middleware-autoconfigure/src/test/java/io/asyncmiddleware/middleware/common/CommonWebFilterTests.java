@@ -31,6 +31,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.config.EnableWebFlux;
+import org.springframework.web.reactive.config.ResourceHandlerRegistry;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.ServerResponse;
@@ -337,6 +339,21 @@ class CommonWebFilterTests {
 		}
 	}
 
+	@Test
+	@DisplayName("static resources mapped to /** (Boot's default) are not views: /hello still gets 301 /hello/, a file is served, /unknown stays 404")
+	void staticCatchAllIsNotAView() {
+		try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext(ControllerApp.class,
+				StaticResources.class)) {
+			WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+			client.get().uri("/hello").exchange().expectStatus().isEqualTo(MOVED).expectHeader()
+				.valueEquals(HttpHeaders.LOCATION, "/hello/");
+			client.get().uri("/robots.txt").exchange().expectStatus().isOk().expectHeader()
+				.doesNotExist(HttpHeaders.LOCATION);
+			client.get().uri("/unknown").exchange().expectStatus().isNotFound().expectHeader()
+				.doesNotExist(HttpHeaders.LOCATION);
+		}
+	}
+
 	private static Mono<Void> write(ServerHttpResponse response, org.reactivestreams.Publisher<String> text) {
 		if (text instanceof Mono<String> mono) {
 			return response.writeWith(mono.map((s) -> response.bufferFactory().wrap(s.getBytes(StandardCharsets.UTF_8))));
@@ -389,6 +406,17 @@ class CommonWebFilterTests {
 		@Order(2)
 		WebFilter xFrameOptionsWebFilter(HandlerResolver handlerResolver) {
 			return new XFrameOptionsWebFilter(Mode.DENY, handlerResolver);
+		}
+
+	}
+
+	/** Static resources at {@code /**}, as Boot's {@code WebFluxAutoConfiguration} maps them by default. */
+	@Configuration(proxyBeanMethods = false)
+	static class StaticResources implements WebFluxConfigurer {
+
+		@Override
+		public void addResourceHandlers(ResourceHandlerRegistry registry) {
+			registry.addResourceHandler("/**").addResourceLocations("classpath:/common-static/");
 		}
 
 	}

@@ -36,16 +36,17 @@ public class AsyncMiddlewareProperties {
 	/**
 	 * The ordered stack, like Django's MIDDLEWARE: built-in entry names (security,
 	 * session, common, csrf, authentication, messages, x-frame-options, gzip,
-	 * conditional-get, locale) and bean names of the application's WebFilter or SyncHooks
-	 * beans. Requests pass through it top to bottom, responses bottom to top.
+	 * conditional-get, locale), 'spring-security' for Spring Security's chain, and bean
+	 * names of the application's WebFilter or SyncHooks beans. Requests pass through it
+	 * top to bottom, responses bottom to top.
 	 */
 	private List<String> stack = new ArrayList<>();
 
 	/**
 	 * Order of the stack, as one block, among WebFilters outside it. The default runs it
 	 * after Spring's observation and hidden-method filters and before Spring Security's
-	 * chain (-100); name 'springSecurityWebFilterChainFilter' in the stack to place
-	 * Spring Security's chain at an exact position instead.
+	 * chain (-100); name 'spring-security' in the stack to place Spring Security's chain
+	 * at an exact position instead.
 	 */
 	private int order = -200;
 

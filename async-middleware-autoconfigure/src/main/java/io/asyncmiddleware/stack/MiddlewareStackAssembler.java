@@ -85,10 +85,10 @@ public final class MiddlewareStackAssembler {
 	 * @throws BlockingMiddlewareException if an entry blocks and its mode is {@code fail}
 	 */
 	public MiddlewareStack assemble(List<DiscoveredFilter> discovered, Map<String, BuiltInMiddleware> builtIns) {
-		Map<String, DiscoveredFilter> byBeanName = new LinkedHashMap<>();
-		discovered.forEach((filter) -> byBeanName.put(filter.beanName(), filter));
-		checkNames(byBeanName, builtIns);
-		List<Candidate> chain = order(stackCandidates(byBeanName, builtIns), outsideCandidates(discovered));
+		Map<String, DiscoveredFilter> byName = new LinkedHashMap<>();
+		discovered.forEach((filter) -> byName.put(filter.name(), filter));
+		checkNames(byName, builtIns);
+		List<Candidate> chain = order(stackCandidates(byName, builtIns), outsideCandidates(discovered));
 		checkConfiguredEntries(chain);
 		List<Judged> judged = judge(chain);
 		failIfBlocking(judged);
@@ -148,7 +148,7 @@ public final class MiddlewareStackAssembler {
 			DiscoveredFilter bean = beans.get(name);
 			if (bean != null) {
 				// A bean named like a built-in entry wins: the user replaced it.
-				candidates.add(new Candidate(name, name, bean.filter(), Placement.STACK, this.stackOrder,
+				candidates.add(new Candidate(name, bean.beanName(), bean.filter(), Placement.STACK, this.stackOrder,
 						bean.factoryMethod()));
 			}
 			else {
@@ -162,7 +162,7 @@ public final class MiddlewareStackAssembler {
 	private List<Candidate> outsideCandidates(List<DiscoveredFilter> discovered) {
 		List<Candidate> candidates = new ArrayList<>();
 		for (DiscoveredFilter filter : discovered) {
-			if (this.declared.contains(filter.beanName())) {
+			if (this.declared.contains(filter.name())) {
 				continue;
 			}
 			if (!(filter.filter() instanceof WebFilter)) {
@@ -170,7 +170,7 @@ public final class MiddlewareStackAssembler {
 						+ "so it does not run; add it to the stack where it belongs.");
 				continue;
 			}
-			candidates.add(new Candidate(filter.beanName(), filter.beanName(), filter.filter(),
+			candidates.add(new Candidate(filter.name(), filter.beanName(), filter.filter(),
 					placementOf(filter.filter()), filter.order(), filter.factoryMethod()));
 		}
 		return candidates;

@@ -242,6 +242,7 @@ public final class MiddlewareStackAssembler {
 		List<StackEntry> entries = new ArrayList<>(judged.size());
 		Map<Object, StackEntry> byOriginal = new IdentityHashMap<>();
 		boolean viewPhase = hasViewPhaseAfterStack(judged);
+		boolean filterEndpoints = hasFilterEndpointsAfterStackStart(judged);
 		for (int position = 0; position < judged.size(); position++) {
 			Judged entry = judged.get(position);
 			Candidate candidate = entry.candidate();
@@ -249,7 +250,7 @@ public final class MiddlewareStackAssembler {
 			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
 			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
-				installed = new ResponsePhaseOrder(installed, viewPhase);
+				installed = new ResponsePhaseOrder(installed, viewPhase, filterEndpoints);
 			}
 			StackEntry stackEntry = new StackEntry(candidate.name(), candidate.beanName(), candidate.type(),
 					position, candidate.placement(), candidate.order(), entry.verdict(), entry.configured(),
@@ -275,6 +276,21 @@ public final class MiddlewareStackAssembler {
 			}
 		}
 		return viewPhase > lastStackEntry;
+	}
+
+	// A filter that is neither a built-in entry nor the view-phase filter may answer a
+	// request itself (Spring Security's login, a user's WebFilter endpoint)
+	private static boolean hasFilterEndpointsAfterStackStart(List<Judged> judged) {
+		boolean inStack = false;
+		for (Judged entry : judged) {
+			Candidate candidate = entry.candidate();
+			inStack = inStack || candidate.placement() == Placement.STACK;
+			boolean builtIn = candidate.placement() == Placement.STACK && candidate.beanName() == null;
+			if (inStack && !builtIn && !(candidate.filter() instanceof RequireHttpMethodsWebFilter)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void logMode(StackEntry entry) {

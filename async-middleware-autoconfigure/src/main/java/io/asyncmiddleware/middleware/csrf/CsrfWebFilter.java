@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
@@ -119,8 +120,7 @@ public class CsrfWebFilter implements WebFilter {
 				exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
 				return this.handlerResolver.resolve(exchange)
 					.defaultIfEmpty(ResolvedHandler.NONE)
-					.flatMap((handler) -> isChecked(exchange, handler) ? check(exchange, chain)
-							: chain.filter(exchange));
+					.flatMap((handler) -> checkOrPass(exchange, chain, handler));
 			});
 	}
 
@@ -159,27 +159,48 @@ public class CsrfWebFilter implements WebFilter {
 		return this.repository.saveToken(exchange, new DefaultCsrfToken(this.headerName, this.fieldName, value));
 	}
 
-	// Django's process_view, steps 1 to 3: unroutable, exempt and safe requests pass
-	private boolean isChecked(ServerWebExchange exchange, ResolvedHandler handler) {
-		return handler.isFound() && !handler.hasAnnotation(CsrfExempt.class)
-				&& !SAFE_METHODS.contains(exchange.getRequest().getMethod());
+	// Django's process_view, steps 1 to 3: exempt and safe requests pass, and so do
+	// unroutable ones, which end in Django's 404 before any view-level check. Here a filter
+	// after the stack may serve a request no handler resolves (Spring Security's login and
+	// logout, a WebFilter endpoint): then it is checked, failing closed
+	private Mono<Void> checkOrPass(ServerWebExchange exchange, WebFilterChain chain, ResolvedHandler handler) {
+		if (SAFE_METHODS.contains(exchange.getRequest().getMethod()) || handler.hasAnnotation(CsrfExempt.class)) {
+			return chain.filter(exchange);
+		}
+		if (handler.isFound()) {
+			return check(exchange, chain, (reason) -> reject(exchange, chain, reason));
+		}
+		if (!ViewPhase.mayBeServedByFilter(exchange)) {
+			return chain.filter(exchange);
+		}
+		return check(exchange, chain, (reason) -> rejectUnresolved(exchange, chain, reason));
 	}
 
-	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
+	// Refused where it stands, before a filter below can serve it; unless the path with a
+	// slash routes: then Django's answer is common's APPEND_SLASH 301, which comes from the 404
+	private Mono<Void> rejectUnresolved(ServerWebExchange exchange, WebFilterChain chain, String reason) {
+		String path = exchange.getRequest().getPath().value();
+		Mono<Boolean> slashRoutes = path.endsWith("/") ? Mono.just(false)
+				: this.handlerResolver.isRoutable(exchange, path + "/");
+		return slashRoutes.flatMap((routes) -> routes ? chain.filter(exchange) : writeRejection(exchange, reason));
+	}
+
+	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain,
+			Function<String, Mono<Void>> reject) {
 		ServerHttpRequest request = exchange.getRequest();
 		String origin = joinedHeader(request, HttpHeaders.ORIGIN);
 		String host = host(request);
 		boolean secure = this.isSecure.test(request);
 		if (origin != null) {
 			if (!this.originChecker.isOriginVerified(origin, host, secure)) {
-				return reject(exchange, chain, String.format(CsrfFailureReason.BAD_ORIGIN, origin));
+				return reject.apply(String.format(CsrfFailureReason.BAD_ORIGIN, origin));
 			}
 		}
 		else if (secure) {
 			String failure = this.originChecker.refererFailure(joinedHeader(request, HttpHeaders.REFERER), host,
 					this.refererCookieDomain, serverPort(request));
 			if (failure != null) {
-				return reject(exchange, chain, failure);
+				return reject.apply(failure);
 			}
 		}
 		return this.repository.loadToken(exchange)
@@ -187,7 +208,7 @@ public class CsrfWebFilter implements WebFilter {
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((stored) -> formToken(exchange).flatMap((formToken) -> {
 				String failure = tokenFailure(request, stored.orElse(null), formToken);
-				return (failure != null) ? reject(exchange, chain, failure) : chain.filter(exchange);
+				return (failure != null) ? reject.apply(failure) : chain.filter(exchange);
 			}));
 	}
 

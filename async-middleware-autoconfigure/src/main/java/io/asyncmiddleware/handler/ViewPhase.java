@@ -63,8 +63,15 @@ public final class ViewPhase {
 		return Boolean.TRUE.equals(exchange.getAttribute(FILTER_ENDPOINTS_ATTRIBUTE));
 	}
 
+	/**
+	 * The refusal an entry deferred, if any: the view position writes it, and so does the
+	 * stack in front of any filter after it that may answer a request itself, so that a
+	 * refused request is never served by one.
+	 * @param exchange the current exchange
+	 * @return writes the refusal, or {@code null} when none is pending
+	 */
 	@SuppressWarnings("unchecked")
-	static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
+	public static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
 		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
 	}
 

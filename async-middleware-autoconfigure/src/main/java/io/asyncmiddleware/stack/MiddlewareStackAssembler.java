@@ -243,12 +243,17 @@ public final class MiddlewareStackAssembler {
 		Map<Object, StackEntry> byOriginal = new IdentityHashMap<>();
 		boolean viewPhase = hasViewPhaseAfterStack(judged);
 		boolean filterEndpoints = hasFilterEndpointsAfterStackStart(judged);
+		boolean seenStack = false;
 		for (int position = 0; position < judged.size(); position++) {
 			Judged entry = judged.get(position);
 			Candidate candidate = entry.candidate();
 			EntryMetrics metrics = new EntryMetrics();
 			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
+			if (seenStack && mayAnswerItself(candidate)) {
+				installed = new RefusalGate(installed);
+			}
+			seenStack = seenStack || candidate.placement() == Placement.STACK;
 			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
 				installed = new ResponsePhaseOrder(installed, viewPhase, filterEndpoints);
 			}
@@ -278,19 +283,23 @@ public final class MiddlewareStackAssembler {
 		return viewPhase > lastStackEntry;
 	}
 
-	// A filter that is neither a built-in entry nor the view-phase filter may answer a
-	// request itself (Spring Security's login, a user's WebFilter endpoint)
 	private static boolean hasFilterEndpointsAfterStackStart(List<Judged> judged) {
 		boolean inStack = false;
 		for (Judged entry : judged) {
 			Candidate candidate = entry.candidate();
-			inStack = inStack || candidate.placement() == Placement.STACK;
-			boolean builtIn = candidate.placement() == Placement.STACK && candidate.beanName() == null;
-			if (inStack && !builtIn && !(candidate.filter() instanceof RequireHttpMethodsWebFilter)) {
+			if (inStack && mayAnswerItself(candidate)) {
 				return true;
 			}
+			inStack = inStack || candidate.placement() == Placement.STACK;
 		}
 		return false;
+	}
+
+	// A filter that is neither a built-in entry nor the view-phase filter may answer a
+	// request itself (Spring Security's login, a user's WebFilter endpoint)
+	private static boolean mayAnswerItself(Candidate candidate) {
+		boolean builtIn = candidate.placement() == Placement.STACK && candidate.beanName() == null;
+		return !builtIn && !(candidate.filter() instanceof RequireHttpMethodsWebFilter);
 	}
 
 	private static void logMode(StackEntry entry) {

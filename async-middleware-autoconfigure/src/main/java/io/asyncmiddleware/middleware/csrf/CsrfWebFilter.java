@@ -176,13 +176,14 @@ public class CsrfWebFilter implements WebFilter {
 		return check(exchange, chain, (reason) -> rejectUnresolved(exchange, chain, reason));
 	}
 
-	// Refused where it stands, before a filter below can serve it; unless the path with a
-	// slash routes: then Django's answer is common's APPEND_SLASH 301, which comes from the 404
+	// Refused as a view-level refusal, which the stack writes before any filter that could
+	// serve it; unless the path with a slash routes: then Django's answer is common's
+	// APPEND_SLASH 301, which comes from the 404
 	private Mono<Void> rejectUnresolved(ServerWebExchange exchange, WebFilterChain chain, String reason) {
 		String path = exchange.getRequest().getPath().value();
 		Mono<Boolean> slashRoutes = path.endsWith("/") ? Mono.just(false)
 				: this.handlerResolver.isRoutable(exchange, path + "/");
-		return slashRoutes.flatMap((routes) -> routes ? chain.filter(exchange) : writeRejection(exchange, reason));
+		return slashRoutes.flatMap((routes) -> routes ? chain.filter(exchange) : reject(exchange, chain, reason));
 	}
 
 	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain,

@@ -76,7 +76,8 @@ final class SpringSecurityDuplicatesPostProcessor implements BeanPostProcessor, 
 			if (!ownedHeaders.isEmpty() && isA(filter, StackOwnedHeaders.SPRING_HEADER_FILTER)) {
 				List<String> written = ownedHeadersWritten(filter, ownedHeaders);
 				if (!written.isEmpty()) {
-					written.forEach((header) -> duplicates.add(new SpringSecurityDuplicate(header, ownedHeaders.get(header))));
+					written.forEach((header) -> duplicates
+						.add(new SpringSecurityDuplicate(header, ownedHeaders.get(header))));
 					composed.add(new StackOwnedHeadersWebFilter(filter, written));
 					continue;
 				}
@@ -117,13 +118,10 @@ final class SpringSecurityDuplicatesPostProcessor implements BeanPostProcessor, 
 		}
 		List<SpringSecurityDuplicate> headers = duplicates.stream().filter((duplicate) -> !duplicate.isCsrf()).toList();
 		if (!headers.isEmpty()) {
+			List<String> entries = headers.stream().map((header) -> "'" + header.entry() + "'").distinct().toList();
 			parts.add("its " + headers.stream().map(SpringSecurityDuplicate::part).collect(Collectors.joining(", "))
-					+ " headers (written by the "
-					+ headers.stream()
-						.map((header) -> "'" + header.entry() + "'")
-						.distinct()
-						.collect(Collectors.joining(" and "))
-					+ " entries)");
+					+ ((headers.size() > 1) ? " headers" : " header") + " (written by the "
+					+ String.join(" and ", entries) + ((entries.size() > 1) ? " entries)" : " entry)"));
 		}
 		return "Spring Security chain '" + beanName + "': switched off " + String.join(" and ", parts)
 				+ ", which duplicate async-middleware.stack; set async-middleware.spring-security.duplicates=fail "

@@ -44,14 +44,17 @@ final class FilterDiscovery {
 		Map<String, Object> beans = new LinkedHashMap<>(this.beanFactory.getBeansOfType(WebFilter.class));
 		beans.putAll(this.beanFactory.getBeansOfType(SyncHooks.class));
 		List<DiscoveredFilter> discovered = new ArrayList<>();
-		beans.forEach((name, bean) -> discovered.add(new DiscoveredFilter(stackName(name, bean), name, bean,
-				orderOf(name, bean), factoryMethodOf(name))));
+		boolean springSecurityNamed = false;
+		for (Map.Entry<String, Object> bean : beans.entrySet()) {
+			String name = bean.getKey();
+			// a second chain proxy (rare) keeps its bean name
+			String stackName = (!springSecurityNamed && isSpringSecurityChain(bean.getValue())) ? SPRING_SECURITY : name;
+			springSecurityNamed = springSecurityNamed || stackName.equals(SPRING_SECURITY);
+			discovered.add(new DiscoveredFilter(stackName, name, bean.getValue(), orderOf(name, bean.getValue()),
+					factoryMethodOf(name)));
+		}
 		discovered.sort(Comparator.comparingInt(DiscoveredFilter::order));
 		return discovered;
-	}
-
-	private static String stackName(String beanName, Object bean) {
-		return isSpringSecurityChain(bean) ? SPRING_SECURITY : beanName;
 	}
 
 	private static boolean isSpringSecurityChain(Object bean) {

@@ -176,7 +176,7 @@ public final class MiddlewareStackAssembler {
 		return candidates;
 	}
 
-	private Placement placementOf(Object filter) {
+	private static Placement placementOf(Object filter) {
 		String className = AopUtils.getTargetClass(filter).getName();
 		return className.startsWith("org.springframework.") ? Placement.FRAMEWORK : Placement.OUTSIDE_STACK;
 	}
@@ -295,11 +295,15 @@ public final class MiddlewareStackAssembler {
 		return false;
 	}
 
-	// A filter that is neither a built-in entry nor the view-phase filter may answer a
-	// request itself (Spring Security's login, a user's WebFilter endpoint)
+	// A filter outside the stack may answer a request itself (Spring Security's login, a
+	// WebFilter endpoint), and so may Spring's own filters named in it (spring-security).
+	// The application's filters named in the stack are middleware: as in Django, their
+	// request phase runs before a view-level refusal is written
 	private static boolean mayAnswerItself(Candidate candidate) {
-		boolean builtIn = candidate.placement() == Placement.STACK && candidate.beanName() == null;
-		return !builtIn && !(candidate.filter() instanceof RequireHttpMethodsWebFilter);
+		if (candidate.filter() instanceof RequireHttpMethodsWebFilter) {
+			return false;
+		}
+		return candidate.placement() != Placement.STACK || placementOf(candidate.filter()) == Placement.FRAMEWORK;
 	}
 
 	private static void logMode(StackEntry entry) {

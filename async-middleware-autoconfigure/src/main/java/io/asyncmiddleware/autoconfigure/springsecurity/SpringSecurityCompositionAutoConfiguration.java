@@ -4,7 +4,11 @@ import java.util.Set;
 
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
@@ -23,6 +28,7 @@ import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
@@ -62,8 +68,8 @@ public final class SpringSecurityCompositionAutoConfiguration {
 	 * chain of its own.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
-			value = ServerHttpSecurity.class)
+	@ConditionalOnClass(name = BootWebFluxSecurity.AUTO_CONFIGURATION, value = ServerHttpSecurity.class)
+	@Conditional(BootWebFluxSecurity.class)
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	static class PermitAllChainConfiguration {
 
@@ -98,6 +104,26 @@ public final class SpringSecurityCompositionAutoConfiguration {
 		@Conditional(NoUserConfigured.class)
 		ReactiveAuthenticationManager asyncMiddlewareNoUsersAuthenticationManager() {
 			return (authentication) -> Mono.error(new UsernameNotFoundException(authentication.getName()));
+		}
+
+	}
+
+	/**
+	 * Boot's WebFlux security auto-configuration is not excluded: it is what switches
+	 * Spring Security on ({@code @EnableWebFluxSecurity}) and makes {@code ServerHttpSecurity}.
+	 */
+	static final class BootWebFluxSecurity extends SpringBootCondition {
+
+		static final String AUTO_CONFIGURATION = "org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration";
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			ConfigurableListableBeanFactory beanFactory = context.getBeanFactory();
+			if (beanFactory != null
+					&& ConditionEvaluationReport.get(beanFactory).getExclusions().contains(AUTO_CONFIGURATION)) {
+				return ConditionOutcome.noMatch("ReactiveWebSecurityAutoConfiguration is excluded");
+			}
+			return ConditionOutcome.match("ReactiveWebSecurityAutoConfiguration is not excluded");
 		}
 
 	}

@@ -42,6 +42,12 @@ import org.springframework.web.util.UriUtils;
  * cookie (or session), masked tokens in pages, the Origin check, the Referer check on
  * secure requests without Origin, then the token from the form field or header.
  *
+ * <p>As Django, it does not check a request whose URL resolves to no handler (Django's
+ * 404 comes first), unless the stack says a filter after it may serve such a request
+ * ({@link ViewPhase#mayBeServedByFilter}: Spring Security's login and logout, a
+ * {@code WebFilter} endpoint); then the check fails closed, except where a slash appended
+ * to the path routes (common's APPEND_SLASH 301 answers).
+ *
  * <p>Handlers see the token under {@code CsrfToken.class.getName()} (a
  * {@code Mono<CsrfToken>}, as Spring Security puts it) and {@value #TOKEN_ATTRIBUTE} (the
  * token itself, for templates); reading it is Django's {@code get_token}. A

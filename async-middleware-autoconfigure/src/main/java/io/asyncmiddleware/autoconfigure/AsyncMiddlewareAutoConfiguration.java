@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.asyncmiddleware.detection.BlockingApiCatalogue;
 import io.asyncmiddleware.detection.BlockingFilterDetector;
@@ -47,6 +48,10 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 @EnableConfigurationProperties(AsyncMiddlewareProperties.class)
 public final class AsyncMiddlewareAutoConfiguration {
 
+	/** Spring Security's chain under its bean names (Security 5/6, and 7.x) and the README's old advice. */
+	private static final Set<String> SPRING_SECURITY_ALIASES = Set.of("springSecurityWebFilterChainFilter",
+			"org.springframework.security.config.annotation.web.reactive.WebFluxSecurityConfiguration.WebFilterChainFilter");
+
 	@Bean
 	@ConditionalOnMissingBean
 	BlockingFilterDetector blockingFilterDetector(AsyncMiddlewareProperties properties,
@@ -78,7 +83,8 @@ public final class AsyncMiddlewareAutoConfiguration {
 		EntryInstaller installer = new EntryInstaller(Schedulers.boundedElastic(),
 				(name) -> bulkheadSettings(properties, name), watchdog.getIfAvailable(),
 				handlerResolver.getIfAvailable());
-		MiddlewareStackAssembler assembler = new MiddlewareStackAssembler(properties.getStack(), properties.getMode(),
+		MiddlewareStackAssembler assembler = new MiddlewareStackAssembler(stackNames(properties.getStack()),
+				properties.getMode(),
 				(name) -> modeOf(properties, name), properties.getOrder(), detector, installer,
 				properties.getFilters().keySet());
 		Map<String, BuiltInMiddleware> builtInsByName = new LinkedHashMap<>();
@@ -95,6 +101,13 @@ public final class AsyncMiddlewareAutoConfiguration {
 	@Bean
 	WebHttpHandlerBuilderCustomizer middlewareStackWebHttpHandlerBuilderCustomizer(MiddlewareStack stack) {
 		return new MiddlewareStackCustomizer(stack);
+	}
+
+	// Spring Security's chain is 'spring-security'; the names it went by before still work
+	private static List<String> stackNames(List<String> declared) {
+		return declared.stream()
+			.map((name) -> SPRING_SECURITY_ALIASES.contains(name) ? FilterDiscovery.SPRING_SECURITY : name)
+			.toList();
 	}
 
 	private static ExecutionMode modeOf(AsyncMiddlewareProperties properties, String name) {

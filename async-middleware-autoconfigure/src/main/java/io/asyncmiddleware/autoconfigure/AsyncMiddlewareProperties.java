@@ -36,8 +36,9 @@ public class AsyncMiddlewareProperties {
 	/**
 	 * The ordered stack, like Django's MIDDLEWARE: built-in entry names (security,
 	 * session, common, csrf, authentication, messages, x-frame-options, gzip,
-	 * conditional-get, locale) and bean names of the application's WebFilter or SyncHooks
-	 * beans. Requests pass through it top to bottom, responses bottom to top.
+	 * conditional-get, locale), 'spring-security' for Spring Security's chain, and bean
+	 * names of the application's WebFilter or SyncHooks beans. Requests pass through it
+	 * top to bottom, responses bottom to top.
 	 */
 	private List<String> stack = new ArrayList<>();
 

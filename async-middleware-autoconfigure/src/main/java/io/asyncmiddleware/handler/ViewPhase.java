@@ -24,6 +24,14 @@ public final class ViewPhase {
 	/** Set on the exchange by the stack when a view-phase filter runs before the handler. */
 	public static final String AVAILABLE_ATTRIBUTE = ViewPhase.class.getName() + ".AVAILABLE";
 
+	/**
+	 * Set on the exchange by the stack when filters that may answer a request themselves
+	 * run after its first entry (Spring Security's chain with its login and logout, the
+	 * application's own {@code WebFilter}s): a request that resolves no handler may then
+	 * still be served, rather than end in Django's 404.
+	 */
+	public static final String FILTER_ENDPOINTS_ATTRIBUTE = ViewPhase.class.getName() + ".FILTER_ENDPOINTS";
+
 	static final String RESPONSE_ATTRIBUTE = ViewPhase.class.getName() + ".RESPONSE";
 
 	private ViewPhase() {
@@ -46,8 +54,24 @@ public final class ViewPhase {
 		return chain.filter(exchange);
 	}
 
+	/**
+	 * Whether a filter after the stack may answer a request that resolves no handler.
+	 * @param exchange the current exchange
+	 * @return {@code true} when the stack said so ({@link #FILTER_ENDPOINTS_ATTRIBUTE})
+	 */
+	public static boolean mayBeServedByFilter(ServerWebExchange exchange) {
+		return Boolean.TRUE.equals(exchange.getAttribute(FILTER_ENDPOINTS_ATTRIBUTE));
+	}
+
+	/**
+	 * The refusal an entry deferred, if any: the view position writes it, and so does the
+	 * stack in front of any filter after it that may answer a request itself, so that a
+	 * refused request is never served by one.
+	 * @param exchange the current exchange
+	 * @return writes the refusal, or {@code null} when none is pending
+	 */
 	@SuppressWarnings("unchecked")
-	static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
+	public static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
 		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
 	}
 

@@ -85,10 +85,10 @@ public final class MiddlewareStackAssembler {
 	 * @throws BlockingMiddlewareException if an entry blocks and its mode is {@code fail}
 	 */
 	public MiddlewareStack assemble(List<DiscoveredFilter> discovered, Map<String, BuiltInMiddleware> builtIns) {
-		Map<String, DiscoveredFilter> byBeanName = new LinkedHashMap<>();
-		discovered.forEach((filter) -> byBeanName.put(filter.beanName(), filter));
-		checkNames(byBeanName, builtIns);
-		List<Candidate> chain = order(stackCandidates(byBeanName, builtIns), outsideCandidates(discovered));
+		Map<String, DiscoveredFilter> byName = new LinkedHashMap<>();
+		discovered.forEach((filter) -> byName.put(filter.name(), filter));
+		checkNames(byName, builtIns);
+		List<Candidate> chain = order(stackCandidates(byName, builtIns), outsideCandidates(discovered));
 		checkConfiguredEntries(chain);
 		List<Judged> judged = judge(chain);
 		failIfBlocking(judged);
@@ -148,7 +148,7 @@ public final class MiddlewareStackAssembler {
 			DiscoveredFilter bean = beans.get(name);
 			if (bean != null) {
 				// A bean named like a built-in entry wins: the user replaced it.
-				candidates.add(new Candidate(name, name, bean.filter(), Placement.STACK, this.stackOrder,
+				candidates.add(new Candidate(name, bean.beanName(), bean.filter(), Placement.STACK, this.stackOrder,
 						bean.factoryMethod()));
 			}
 			else {
@@ -162,7 +162,7 @@ public final class MiddlewareStackAssembler {
 	private List<Candidate> outsideCandidates(List<DiscoveredFilter> discovered) {
 		List<Candidate> candidates = new ArrayList<>();
 		for (DiscoveredFilter filter : discovered) {
-			if (this.declared.contains(filter.beanName())) {
+			if (this.declared.contains(filter.name())) {
 				continue;
 			}
 			if (!(filter.filter() instanceof WebFilter)) {
@@ -170,13 +170,13 @@ public final class MiddlewareStackAssembler {
 						+ "so it does not run; add it to the stack where it belongs.");
 				continue;
 			}
-			candidates.add(new Candidate(filter.beanName(), filter.beanName(), filter.filter(),
+			candidates.add(new Candidate(filter.name(), filter.beanName(), filter.filter(),
 					placementOf(filter.filter()), filter.order(), filter.factoryMethod()));
 		}
 		return candidates;
 	}
 
-	private Placement placementOf(Object filter) {
+	private static Placement placementOf(Object filter) {
 		String className = AopUtils.getTargetClass(filter).getName();
 		return className.startsWith("org.springframework.") ? Placement.FRAMEWORK : Placement.OUTSIDE_STACK;
 	}
@@ -242,14 +242,20 @@ public final class MiddlewareStackAssembler {
 		List<StackEntry> entries = new ArrayList<>(judged.size());
 		Map<Object, StackEntry> byOriginal = new IdentityHashMap<>();
 		boolean viewPhase = hasViewPhaseAfterStack(judged);
+		boolean filterEndpoints = hasFilterEndpointsAfterStackStart(judged);
+		boolean seenStack = false;
 		for (int position = 0; position < judged.size(); position++) {
 			Judged entry = judged.get(position);
 			Candidate candidate = entry.candidate();
 			EntryMetrics metrics = new EntryMetrics();
 			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
+			if (seenStack && mayAnswerItself(candidate)) {
+				installed = new RefusalGate(installed);
+			}
+			seenStack = seenStack || candidate.placement() == Placement.STACK;
 			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
-				installed = new ResponsePhaseOrder(installed, viewPhase);
+				installed = new ResponsePhaseOrder(installed, viewPhase, filterEndpoints);
 			}
 			StackEntry stackEntry = new StackEntry(candidate.name(), candidate.beanName(), candidate.type(),
 					position, candidate.placement(), candidate.order(), entry.verdict(), entry.configured(),
@@ -275,6 +281,29 @@ public final class MiddlewareStackAssembler {
 			}
 		}
 		return viewPhase > lastStackEntry;
+	}
+
+	private static boolean hasFilterEndpointsAfterStackStart(List<Judged> judged) {
+		boolean inStack = false;
+		for (Judged entry : judged) {
+			Candidate candidate = entry.candidate();
+			if (inStack && mayAnswerItself(candidate)) {
+				return true;
+			}
+			inStack = inStack || candidate.placement() == Placement.STACK;
+		}
+		return false;
+	}
+
+	// A filter outside the stack may answer a request itself (Spring Security's login, a
+	// WebFilter endpoint), and so may Spring's own filters named in it (spring-security).
+	// The application's filters named in the stack are middleware: as in Django, their
+	// request phase runs before a view-level refusal is written
+	private static boolean mayAnswerItself(Candidate candidate) {
+		if (candidate.filter() instanceof RequireHttpMethodsWebFilter) {
+			return false;
+		}
+		return candidate.placement() != Placement.STACK || placementOf(candidate.filter()) == Placement.FRAMEWORK;
 	}
 
 	private static void logMode(StackEntry entry) {

@@ -23,7 +23,9 @@ import org.springframework.web.server.WebFilterChain;
  *
  * <p>Wraps the first filter of the stack block. When a view-phase filter runs after the
  * stack, it also tells the entries so ({@link ViewPhase#AVAILABLE_ATTRIBUTE}), and they
- * defer view-level refusals to it, as Django's {@code process_view} does.
+ * defer view-level refusals to it, as Django's {@code process_view} does. When filters
+ * that may answer requests themselves run after the stack's first entry, it says that too
+ * ({@link ViewPhase#FILTER_ENDPOINTS_ATTRIBUTE}).
  */
 final class ResponsePhaseOrder implements WebFilter {
 
@@ -31,15 +33,21 @@ final class ResponsePhaseOrder implements WebFilter {
 
 	private final boolean viewPhase;
 
-	ResponsePhaseOrder(WebFilter first, boolean viewPhase) {
+	private final boolean filterEndpoints;
+
+	ResponsePhaseOrder(WebFilter first, boolean viewPhase, boolean filterEndpoints) {
 		this.first = first;
 		this.viewPhase = viewPhase;
+		this.filterEndpoints = filterEndpoints;
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		if (this.viewPhase) {
 			exchange.getAttributes().put(ViewPhase.AVAILABLE_ATTRIBUTE, Boolean.TRUE);
+		}
+		if (this.filterEndpoints) {
+			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
 		}
 		ServerHttpResponse response = new InnermostFirstResponse(exchange.getResponse());
 		return this.first.filter(exchange.mutate().response(response).build(), chain);

@@ -30,11 +30,14 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 @EnableConfigurationProperties(XFrameOptionsProperties.class)
 public final class XFrameOptionsMiddlewareAutoConfiguration {
 
+	/** The name of the entry in {@code async-middleware.stack}. */
+	public static final String ENTRY = "x-frame-options";
+
 	@Bean
 	BuiltInMiddleware xFrameOptionsBuiltInMiddleware(XFrameOptionsProperties properties,
 			HandlerResolver handlerResolver) {
 		Mode mode = mode(properties.getValue());
-		return BuiltInMiddleware.of("x-frame-options", XFrameOptionsWebFilter.class,
+		return BuiltInMiddleware.of(ENTRY, XFrameOptionsWebFilter.class,
 				() -> new XFrameOptionsWebFilter(mode, handlerResolver));
 	}
 

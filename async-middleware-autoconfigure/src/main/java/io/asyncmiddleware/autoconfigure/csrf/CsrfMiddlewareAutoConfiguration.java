@@ -31,6 +31,9 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 @EnableConfigurationProperties(CsrfProperties.class)
 public final class CsrfMiddlewareAutoConfiguration {
 
+	/** The name of the entry in {@code async-middleware.stack}. */
+	public static final String ENTRY = "csrf";
+
 	/** Where the session entry keeps its cookie domain (Django: SESSION_COOKIE_DOMAIN). */
 	static final String SESSION_COOKIE_DOMAIN_PROPERTY = "async-middleware.session.cookie-domain";
 
@@ -39,7 +42,7 @@ public final class CsrfMiddlewareAutoConfiguration {
 			ObjectProvider<RequestSecurity> requestSecurity, Environment environment) {
 		// built now, so that a wrong setting stops startup rather than the first request
 		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, requestSecurity, environment);
-		BuiltInMiddleware entry = BuiltInMiddleware.of("csrf", CsrfWebFilter.class, () -> filter);
+		BuiltInMiddleware entry = BuiltInMiddleware.of(ENTRY, CsrfWebFilter.class, () -> filter);
 		// Django: CSRF_USE_SESSIONS needs SessionMiddleware before CsrfViewMiddleware
 		return properties.isUseSessions() ? entry.requiring("session") : entry;
 	}

@@ -34,6 +34,9 @@ import org.springframework.util.StringUtils;
 @EnableConfigurationProperties(SecurityMiddlewareProperties.class)
 public final class SecurityMiddlewareAutoConfiguration {
 
+	/** The name of the entry in {@code async-middleware.stack}. */
+	public static final String ENTRY = "security";
+
 	private static final String PREFIX = "async-middleware.security.";
 
 	@Bean
@@ -67,7 +70,7 @@ public final class SecurityMiddlewareAutoConfiguration {
 				RequestSecurity requestSecurity) {
 			// validated now so that a bad value stops the startup, not the first request
 			SecurityWebFilter validated = createFilter(properties, requestSecurity);
-			return BuiltInMiddleware.of("security", SecurityWebFilter.class, () -> validated);
+			return BuiltInMiddleware.of(ENTRY, SecurityWebFilter.class, () -> validated);
 		}
 
 		private static SecurityWebFilter createFilter(SecurityMiddlewareProperties properties,

@@ -58,7 +58,8 @@ public final class SessionMiddlewareAutoConfiguration {
 	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories) {
 		return repositories.getIfAvailable(() -> {
 			logger.info("No ReactiveSessionRepository bean: the session entry keeps sessions in memory "
-					+ "(lost on restart, not shared between instances); add Spring Session Data Redis for production");
+					+ "(lost on restart, not shared between instances); for Redis, add the dependency "
+					+ "org.springframework.boot:spring-boot-starter-session-data-redis");
 			return new InMemorySessionRepository(Clock.systemUTC());
 		});
 	}

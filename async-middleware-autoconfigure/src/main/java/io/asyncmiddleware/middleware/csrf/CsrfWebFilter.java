@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import org.apache.commons.logging.Log;
@@ -40,6 +41,12 @@ import org.springframework.web.util.UriUtils;
  * Django's {@code CsrfViewMiddleware} as a non-blocking filter: a bare secret in the
  * cookie (or session), masked tokens in pages, the Origin check, the Referer check on
  * secure requests without Origin, then the token from the form field or header.
+ *
+ * <p>As Django, it does not check a request whose URL resolves to no handler (Django's
+ * 404 comes first), unless the stack says a filter after it may serve such a request
+ * ({@link ViewPhase#mayBeServedByFilter}: Spring Security's login and logout, a
+ * {@code WebFilter} endpoint); then the check fails closed, except where a slash appended
+ * to the path routes (common's APPEND_SLASH 301 answers).
  *
  * <p>Handlers see the token under {@code CsrfToken.class.getName()} (a
  * {@code Mono<CsrfToken>}, as Spring Security puts it) and {@value #TOKEN_ATTRIBUTE} (the
@@ -119,8 +126,7 @@ public class CsrfWebFilter implements WebFilter {
 				exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
 				return this.handlerResolver.resolve(exchange)
 					.defaultIfEmpty(ResolvedHandler.NONE)
-					.flatMap((handler) -> isChecked(exchange, handler) ? check(exchange, chain)
-							: chain.filter(exchange));
+					.flatMap((handler) -> checkOrPass(exchange, chain, handler));
 			});
 	}
 
@@ -159,27 +165,49 @@ public class CsrfWebFilter implements WebFilter {
 		return this.repository.saveToken(exchange, new DefaultCsrfToken(this.headerName, this.fieldName, value));
 	}
 
-	// Django's process_view, steps 1 to 3: unroutable, exempt and safe requests pass
-	private boolean isChecked(ServerWebExchange exchange, ResolvedHandler handler) {
-		return handler.isFound() && !handler.hasAnnotation(CsrfExempt.class)
-				&& !SAFE_METHODS.contains(exchange.getRequest().getMethod());
+	// Django's process_view, steps 1 to 3: exempt and safe requests pass, and so do
+	// unroutable ones, which end in Django's 404 before any view-level check. Here a filter
+	// after the stack may serve a request no handler resolves (Spring Security's login and
+	// logout, a WebFilter endpoint): then it is checked, failing closed
+	private Mono<Void> checkOrPass(ServerWebExchange exchange, WebFilterChain chain, ResolvedHandler handler) {
+		if (SAFE_METHODS.contains(exchange.getRequest().getMethod()) || handler.hasAnnotation(CsrfExempt.class)) {
+			return chain.filter(exchange);
+		}
+		if (handler.isFound()) {
+			return check(exchange, chain, (reason) -> reject(exchange, chain, reason));
+		}
+		if (!ViewPhase.mayBeServedByFilter(exchange)) {
+			return chain.filter(exchange);
+		}
+		return check(exchange, chain, (reason) -> rejectUnresolved(exchange, chain, reason));
 	}
 
-	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain) {
+	// Refused as a view-level refusal, which the stack writes before any filter that could
+	// serve it; unless the path with a slash routes: then Django's answer is common's
+	// APPEND_SLASH 301, which comes from the 404
+	private Mono<Void> rejectUnresolved(ServerWebExchange exchange, WebFilterChain chain, String reason) {
+		String path = exchange.getRequest().getPath().value();
+		Mono<Boolean> slashRoutes = path.endsWith("/") ? Mono.just(false)
+				: this.handlerResolver.isRoutable(exchange, path + "/");
+		return slashRoutes.flatMap((routes) -> routes ? chain.filter(exchange) : reject(exchange, chain, reason));
+	}
+
+	private Mono<Void> check(ServerWebExchange exchange, WebFilterChain chain,
+			Function<String, Mono<Void>> reject) {
 		ServerHttpRequest request = exchange.getRequest();
 		String origin = joinedHeader(request, HttpHeaders.ORIGIN);
 		String host = host(request);
 		boolean secure = this.isSecure.test(request);
 		if (origin != null) {
 			if (!this.originChecker.isOriginVerified(origin, host, secure)) {
-				return reject(exchange, chain, String.format(CsrfFailureReason.BAD_ORIGIN, origin));
+				return reject.apply(String.format(CsrfFailureReason.BAD_ORIGIN, origin));
 			}
 		}
 		else if (secure) {
 			String failure = this.originChecker.refererFailure(joinedHeader(request, HttpHeaders.REFERER), host,
 					this.refererCookieDomain, serverPort(request));
 			if (failure != null) {
-				return reject(exchange, chain, failure);
+				return reject.apply(failure);
 			}
 		}
 		return this.repository.loadToken(exchange)
@@ -187,7 +215,7 @@ public class CsrfWebFilter implements WebFilter {
 			.defaultIfEmpty(Optional.empty())
 			.flatMap((stored) -> formToken(exchange).flatMap((formToken) -> {
 				String failure = tokenFailure(request, stored.orElse(null), formToken);
-				return (failure != null) ? reject(exchange, chain, failure) : chain.filter(exchange);
+				return (failure != null) ? reject.apply(failure) : chain.filter(exchange);
 			}));
 	}
 

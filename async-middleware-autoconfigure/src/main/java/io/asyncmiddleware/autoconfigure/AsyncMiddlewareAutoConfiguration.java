@@ -95,6 +95,11 @@ public final class AsyncMiddlewareAutoConfiguration {
 	}
 
 	@Bean
+	MiddlewareStackStartupReport middlewareStackStartupReport(MiddlewareStack stack) {
+		return new MiddlewareStackStartupReport(stack);
+	}
+
+	@Bean
 	WebHttpHandlerBuilderCustomizer middlewareStackWebHttpHandlerBuilderCustomizer(MiddlewareStack stack) {
 		return new MiddlewareStackCustomizer(stack);
 	}

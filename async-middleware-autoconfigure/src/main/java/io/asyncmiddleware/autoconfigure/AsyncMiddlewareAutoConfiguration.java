@@ -76,7 +76,9 @@ public final class AsyncMiddlewareAutoConfiguration {
 				(name) -> stack.getObject().getEntry(name).orElseThrow().metrics());
 	}
 
-	@Bean
+	// dispose() is not a method Spring infers; without it every bulkhead's threads outlive
+	// the context (a DevTools restart would leak them)
+	@Bean(destroyMethod = "dispose")
 	MiddlewareStack middlewareStack(AsyncMiddlewareProperties properties, BlockingFilterDetector detector,
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<BuiltInMiddleware> builtIns,
 			ObjectProvider<EventLoopStallWatchdog> watchdog, ObjectProvider<HandlerResolver> handlerResolver) {
@@ -96,6 +98,11 @@ public final class AsyncMiddlewareAutoConfiguration {
 	RuntimeDetectionRegistrations runtimeDetectionRegistrations(MiddlewareStack stack,
 			AsyncMiddlewareProperties properties) {
 		return new RuntimeDetectionRegistrations(stack, properties.getDetection().getRuntime().isBlockhound());
+	}
+
+	@Bean
+	MiddlewareStackStartupReport middlewareStackStartupReport(MiddlewareStack stack) {
+		return new MiddlewareStackStartupReport(stack);
 	}
 
 	@Bean

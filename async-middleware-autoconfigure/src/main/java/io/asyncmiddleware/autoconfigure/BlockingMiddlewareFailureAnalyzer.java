@@ -11,8 +11,11 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 /**
  * Reports blocking entries found in {@code fail} mode: each entry's name, class and
  * evidence, then the three ways out. No stack trace soup.
+ *
+ * <p>Public so that the build gate of {@code async-middleware-test} prints the very same
+ * report in a failing test.
  */
-class BlockingMiddlewareFailureAnalyzer extends AbstractFailureAnalyzer<BlockingMiddlewareException> {
+public final class BlockingMiddlewareFailureAnalyzer extends AbstractFailureAnalyzer<BlockingMiddlewareException> {
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, BlockingMiddlewareException cause) {

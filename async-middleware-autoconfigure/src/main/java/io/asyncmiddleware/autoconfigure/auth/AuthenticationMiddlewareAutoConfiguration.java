@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
+import org.springframework.util.StringUtils;
 
 /**
  * Contributes the {@code authentication} entry (Django's {@code AuthenticationMiddleware})
@@ -56,9 +57,14 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 		String loginUrl = properties.getLoginUrl();
 		// checked now, so that a bad URL stops startup rather than a request
 		SessionAuthenticationWebFilter.checkLoginUrl(loginUrl);
-		return BuiltInMiddleware.of(NAME, SessionAuthenticationWebFilter.class,
-				() -> new SessionAuthenticationWebFilter(sessionLogin.getObject(), handlerResolver.getIfUnique(),
-						loginUrl))
+		return BuiltInMiddleware.of(NAME, SessionAuthenticationWebFilter.class, () -> {
+			// said only when the stack names the entry: without it no session holds a user
+			if (!StringUtils.hasLength(properties.getSecretKey())) {
+				logger.info("async-middleware.authentication.secret-key is not set: a random one is used, "
+						+ "so users must log in again after a restart");
+			}
+			return new SessionAuthenticationWebFilter(sessionLogin.getObject(), handlerResolver.getIfUnique(), loginUrl);
+		})
 			// Django: AuthenticationMiddleware requires SessionMiddleware above it
 			.requiring(SessionMiddlewareAutoConfiguration.ENTRY);
 	}
@@ -68,8 +74,6 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 		if (secretKey != null && !secretKey.isEmpty()) {
 			return secretKey.getBytes(StandardCharsets.UTF_8);
 		}
-		logger.info("async-middleware.authentication.secret-key is not set: a random one is used, "
-				+ "so users must log in again after a restart");
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
 		return random;

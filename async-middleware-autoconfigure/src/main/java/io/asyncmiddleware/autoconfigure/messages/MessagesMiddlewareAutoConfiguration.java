@@ -40,10 +40,12 @@ public final class MessagesMiddlewareAutoConfiguration {
 
 	@Bean
 	BuiltInMiddleware messagesMiddleware(MessagesProperties properties) {
-		MessageTags tags = MessageTags.withOverrides(properties.getTags());
-		MessageStorage storage = storage(properties, tags);
-		BuiltInMiddleware entry = BuiltInMiddleware.of("messages", MessagesWebFilter.class,
-				() -> new MessagesWebFilter(storage, properties.getLevel(), tags));
+		// the storage (and its signing-key warning) only when the stack names the entry:
+		// an application without `messages` hears nothing about it
+		BuiltInMiddleware entry = BuiltInMiddleware.of("messages", MessagesWebFilter.class, () -> {
+			MessageTags tags = MessageTags.withOverrides(properties.getTags());
+			return new MessagesWebFilter(storage(properties, tags), properties.getLevel(), tags);
+		});
 		// Django: session-based storage requires SessionMiddleware above MessageMiddleware. The
 		// fallback storage needs no entry: WebFlux gives every exchange a session.
 		return (properties.getStorage() == MessagesProperties.Storage.SESSION) ? entry.requiring("session") : entry;

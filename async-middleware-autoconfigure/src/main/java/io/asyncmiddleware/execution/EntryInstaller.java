@@ -1,13 +1,14 @@
 package io.asyncmiddleware.execution;
 
-import io.asyncmiddleware.metrics.EntryMetrics;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
+import io.asyncmiddleware.chain.ChainEntry;
 import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.hooks.SyncHooks;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
@@ -15,8 +16,8 @@ import reactor.core.scheduler.Scheduler;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Wraps each filter of the chain for the mode it runs in, and for measurement: the one
- * place where a verdict turns into threads.
+ * Wraps each filter of the chain for the mode it runs in, and makes it a position of the
+ * composed chain, which measures it: the one place where a verdict turns into threads.
  *
  * <p>Holds the bulkheads it creates; disposing the installer shuts them down.
  */
@@ -53,14 +54,14 @@ public final class EntryInstaller implements Disposable {
 	}
 
 	/**
-	 * Wraps a filter for its applied mode and for measurement.
+	 * Wraps a filter for its applied mode.
 	 * @param name the entry's name
 	 * @param filter the {@code WebFilter}, or {@code SyncHooks}, as written
 	 * @param mode how it runs
 	 * @param metrics where its figures go
-	 * @return the filter to put in the chain
+	 * @return the entry to compose into the chain
 	 */
-	public WebFilter install(String name, Object filter, AppliedMode mode, EntryMetrics metrics) {
+	public ChainEntry install(String name, Object filter, AppliedMode mode, EntryMetrics metrics) {
 		WebFilter running = switch (mode) {
 			case DIRECT -> asWebFilter(name, filter);
 			case ADAPT -> (filter instanceof SyncHooks hooks)
@@ -74,7 +75,7 @@ public final class EntryInstaller implements Disposable {
 						: new IsolatedWebFilter(name, asWebFilter(name, filter), bulkhead, metrics);
 			}
 		};
-		return new MeasuredWebFilter(name, running, metrics, this.watchdog);
+		return ChainEntry.of(name, running, metrics, this.watchdog);
 	}
 
 	private static WebFilter asWebFilter(String name, Object filter) {

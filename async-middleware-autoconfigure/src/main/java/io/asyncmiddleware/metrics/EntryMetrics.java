@@ -1,7 +1,6 @@
 package io.asyncmiddleware.metrics;
 
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -10,8 +9,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The live figures of one stack entry, kept lock-free so that recording costs a few
  * nanoseconds on the event loop. Read by the actuator endpoint and bound to Micrometer.
+ *
+ * <p>The composed chain records a request twice per entry: when it enters (for the
+ * figure in flight) and once when it leaves the chain, from its timing record.
  */
 public final class EntryMetrics {
+
+	// in flight is started minus finished: one uncontended add each, no shared counter
+	// going up and down
+	private final LongAdder started = new LongAdder();
 
 	private final LongAdder requests = new LongAdder();
 
@@ -24,8 +30,6 @@ public final class EntryMetrics {
 	private final LongAdder workerHops = new LongAdder();
 
 	private final LongAdder workerNanos = new LongAdder();
-
-	private final AtomicLong inFlight = new AtomicLong();
 
 	private final LongAdder rejected = new LongAdder();
 
@@ -44,7 +48,7 @@ public final class EntryMetrics {
 	 * A request entered the entry.
 	 */
 	public void requestStarted() {
-		this.inFlight.incrementAndGet();
+		this.started.increment();
 	}
 
 	/**
@@ -53,7 +57,6 @@ public final class EntryMetrics {
 	 * @param error whether it ended in an error
 	 */
 	public void requestFinished(long selfNanos, boolean error) {
-		this.inFlight.decrementAndGet();
 		this.requests.increment();
 		if (error) {
 			this.errors.increment();
@@ -109,10 +112,12 @@ public final class EntryMetrics {
 	 */
 	public Snapshot snapshot() {
 		long count = this.requests.sum();
+		// read after the finished count, so never below it
+		long inFlight = Math.max(0, this.started.sum() - count);
 		long total = this.timeInEntryNanos.sum();
 		return new Snapshot(count, this.errors.sum(), Duration.ofNanos((count > 0) ? total / count : 0),
 				Duration.ofNanos(this.maxTimeInEntryNanos.get()), Duration.ofNanos(total), this.workerHops.sum(),
-				Duration.ofNanos(this.workerNanos.sum()), this.inFlight.get(), this.rejected.sum(),
+				Duration.ofNanos(this.workerNanos.sum()), inFlight, this.rejected.sum(),
 				this.timedOut.sum(), this.blockingCalls.sum(), this.lastBlockingCall, this.stalls.sum(),
 				Duration.ofNanos(this.maxStallNanos.get()));
 	}

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import io.asyncmiddleware.execution.ExecutionMode;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 
 import org.springframework.core.Ordered;
@@ -33,15 +35,23 @@ public final class MiddlewareStack implements Disposable {
 
 	private final Map<Object, StackEntry> entriesByOriginal;
 
+	private final List<InstalledFilter> installed;
+
+	@Nullable
+	private final ComposedStackWebFilter composed;
+
 	private final Disposable resources;
 
 	MiddlewareStack(List<String> declared, ExecutionMode mode, int order, List<StackEntry> entries,
-			Map<Object, StackEntry> entriesByOriginal, Disposable resources) {
+			Map<Object, StackEntry> entriesByOriginal, List<InstalledFilter> installed,
+			@Nullable ComposedStackWebFilter composed, Disposable resources) {
 		this.declared = List.copyOf(declared);
 		this.mode = mode;
 		this.order = order;
 		this.entries = List.copyOf(entries);
 		this.entriesByOriginal = Collections.unmodifiableMap(new IdentityHashMap<>(entriesByOriginal));
+		this.installed = List.copyOf(installed);
+		this.composed = composed;
 		this.resources = resources;
 	}
 
@@ -87,19 +97,28 @@ public final class MiddlewareStack implements Disposable {
 	}
 
 	/**
+	 * The declared stack composed into one filter, as it runs in Spring's chain.
+	 * @return the composed filter, or empty when nothing is declared
+	 */
+	public Optional<ComposedStackWebFilter> getComposedStack() {
+		return Optional.ofNullable(this.composed);
+	}
+
+	/**
 	 * Rewrites a filter list collected by {@code WebHttpHandlerBuilder} into the chain as
-	 * assembled: known filters are replaced by their installed (wrapped) form in the
-	 * assembled order, built-in entries are added, and filters this stack does not know
-	 * (added by someone else after assembly) keep their place by their order.
+	 * assembled: the declared block becomes one composed filter, built-in entries
+	 * included; known filters outside it are replaced by their installed (measured) form
+	 * in the assembled order; and filters this stack does not know (added by someone else
+	 * after assembly) keep their place by their order.
 	 * @param collected the filters as collected
 	 * @return the filters to run, in order
 	 */
 	public List<WebFilter> arrange(List<WebFilter> collected) {
-		List<WebFilter> arranged = new ArrayList<>(this.entries.size());
-		List<Integer> orders = new ArrayList<>(this.entries.size());
-		for (StackEntry entry : this.entries) {
-			arranged.add(entry.installed());
-			orders.add(entry.order());
+		List<WebFilter> arranged = new ArrayList<>(this.installed.size() + collected.size());
+		List<Integer> orders = new ArrayList<>(this.installed.size() + collected.size());
+		for (InstalledFilter filter : this.installed) {
+			arranged.add(filter.filter());
+			orders.add(filter.order());
 		}
 		for (WebFilter filter : collected) {
 			if (!this.entriesByOriginal.containsKey(filter) && !arranged.contains(filter)) {

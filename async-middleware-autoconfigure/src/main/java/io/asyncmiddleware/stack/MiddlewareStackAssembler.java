@@ -10,15 +10,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.StackChain;
 import io.asyncmiddleware.detection.BlockingFilterDetector;
 import io.asyncmiddleware.detection.Evidence;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.EntryInstaller;
-import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
-import io.asyncmiddleware.hooks.SyncHooks;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -241,30 +243,48 @@ public final class MiddlewareStackAssembler {
 	private MiddlewareStack install(List<Judged> judged) {
 		List<StackEntry> entries = new ArrayList<>(judged.size());
 		Map<Object, StackEntry> byOriginal = new IdentityHashMap<>();
-		boolean viewPhase = hasViewPhaseAfterStack(judged);
-		boolean filterEndpoints = hasFilterEndpointsAfterStackStart(judged);
+		List<InstalledFilter> installed = new ArrayList<>();
+		List<ChainEntry> declaredBlock = new ArrayList<>();
+		int declaredBlockAt = -1;
 		boolean seenStack = false;
 		for (int position = 0; position < judged.size(); position++) {
 			Judged entry = judged.get(position);
 			Candidate candidate = entry.candidate();
 			EntryMetrics metrics = new EntryMetrics();
-			WebFilter installed = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
+			ChainEntry chainEntry = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
 					metrics);
 			if (seenStack && mayAnswerItself(candidate)) {
-				installed = new RefusalGate(installed);
+				// a refusal deferred to the view position is written before this filter can answer
+				chainEntry = new ChainEntry(chainEntry.name(), new RefusalGate(chainEntry.filter()),
+						chainEntry.metrics(), chainEntry.holder());
 			}
 			seenStack = seenStack || candidate.placement() == Placement.STACK;
-			if (candidate.placement() == Placement.STACK && candidate.name().equals(this.declared.get(0))) {
-				installed = new ResponsePhaseOrder(installed, viewPhase, filterEndpoints);
+			if (candidate.placement() == Placement.STACK) {
+				// the declared block is contiguous: it becomes one filter in Spring's chain
+				if (declaredBlockAt < 0) {
+					declaredBlockAt = installed.size();
+				}
+				declaredBlock.add(chainEntry);
+			}
+			else {
+				// a filter outside the stack keeps its own place, measured as a chain of one
+				installed.add(new InstalledFilter(StackChain.of(chainEntry), candidate.order()));
 			}
 			StackEntry stackEntry = new StackEntry(candidate.name(), candidate.beanName(), candidate.type(),
 					position, candidate.placement(), candidate.order(), entry.verdict(), entry.configured(),
-					entry.applied(), metrics, installed);
+					entry.applied(), metrics, chainEntry.filter());
 			logMode(stackEntry);
 			entries.add(stackEntry);
 			byOriginal.put(candidate.filter(), stackEntry);
 		}
-		return new MiddlewareStack(this.declared, this.mode, this.stackOrder, entries, byOriginal, this.installer);
+		ComposedStackWebFilter composed = null;
+		if (!declaredBlock.isEmpty()) {
+			composed = new ComposedStackWebFilter(declaredBlock, hasViewPhaseAfterStack(judged),
+					hasFilterEndpointsAfterStackStart(judged));
+			installed.add(declaredBlockAt, new InstalledFilter(composed, this.stackOrder));
+		}
+		return new MiddlewareStack(this.declared, this.mode, this.stackOrder, entries, byOriginal, installed, composed,
+				this.installer);
 	}
 
 	// the view-phase filter must run after every stack entry to stand for Django's process_view

@@ -24,8 +24,8 @@ import org.springframework.web.server.WebFilter;
  * @param configuredMode the mode configured for the entry (per entry, else global)
  * @param appliedMode how the entry runs
  * @param metrics its live figures
- * @param installed the filter as installed in the chain (wrapped for measurement and
- * for its mode)
+ * @param installed the filter as it runs in the composed chain (wrapped for its mode;
+ * measured by the chain)
  */
 public record StackEntry(String name, @Nullable String beanName, Class<?> type, int position, Placement placement,
 		int order, Verdict verdict, ExecutionMode configuredMode, AppliedMode appliedMode, EntryMetrics metrics,

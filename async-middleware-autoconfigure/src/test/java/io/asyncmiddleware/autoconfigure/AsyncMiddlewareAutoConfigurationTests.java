@@ -1,11 +1,14 @@
 package io.asyncmiddleware.autoconfigure;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import io.asyncmiddleware.autoconfigure.StackFixtures.AuditHooksConfiguration;
 import io.asyncmiddleware.autoconfigure.StackFixtures.BuiltInEntries;
 import io.asyncmiddleware.autoconfigure.StackFixtures.SleepingFilterConfiguration;
 import io.asyncmiddleware.autoconfigure.StackFixtures.TracingFilters;
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.StackChain;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.ExecutionMode;
@@ -30,6 +33,9 @@ import org.springframework.boot.test.context.runner.ReactiveWebApplicationContex
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
@@ -112,6 +118,61 @@ class AsyncMiddlewareAutoConfigurationTests {
 				assertThat(stack.getEntry("first")).get().extracting(StackEntry::placement).isEqualTo(Placement.STACK);
 				assertThat(stack.getEntries()).extracting(StackEntry::position).containsExactly(0, 1, 2);
 			});
+	}
+
+	@Test
+	void theDeclaredStackRunsAsOneComposedFilterAmongTheOthersByOrder() {
+		this.runner.withUserConfiguration(TracingFilters.class)
+			.withPropertyValues("async-middleware.stack=first,second", "async-middleware.order=0")
+			.run((context) -> {
+				WebFilter before = new OrderedTracingFilter("before", -100);
+				WebFilter after = new OrderedTracingFilter("after", 100);
+				List<WebFilter> collected = new ArrayList<>(
+						context.getBeansOfType(WebFilter.class).values());
+				collected.add(0, after);
+				collected.add(before);
+				WebHttpHandlerBuilder builder = WebHttpHandlerBuilder
+					.webHandler((exchange) -> exchange.getResponse().setComplete())
+					.filters((filters) -> filters.addAll(collected));
+				context.getBean(WebHttpHandlerBuilderCustomizer.class).customize(builder);
+				List<WebFilter> arranged = new ArrayList<>();
+				builder.filters(arranged::addAll);
+				// the stack's two entries are one filter, measured outside ones each their own
+				assertThat(arranged).hasSize(4);
+				assertThat(arranged.get(0)).isInstanceOf(StackChain.class).hasToString("StackChain[early]");
+				assertThat(arranged.get(1)).isSameAs(before);
+				assertThat(arranged.get(2)).isInstanceOf(ComposedStackWebFilter.class)
+					.hasToString("ComposedStackWebFilter[first, second]")
+					.isSameAs(context.getBean(MiddlewareStack.class).getComposedStack().orElseThrow());
+				assertThat(arranged.get(3)).isSameAs(after);
+				WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())
+					.webFilter(arranged.toArray(new WebFilter[0]))
+					.build()
+					.get()
+					.uri("/")
+					.exchange()
+					.expectHeader()
+					.valueEquals("X-Trace", "early", "before", "first", "second", "after");
+				MiddlewareStack stack = context.getBean(MiddlewareStack.class);
+				assertThat(stack.getEntries()).allSatisfy(
+						(entry) -> assertThat(entry.metrics().snapshot().requests()).as(entry.name()).isOne());
+			});
+	}
+
+	static final class OrderedTracingFilter extends StackFixtures.TracingFilter implements Ordered {
+
+		private final int order;
+
+		OrderedTracingFilter(String name, int order) {
+			super(name);
+			this.order = order;
+		}
+
+		@Override
+		public int getOrder() {
+			return this.order;
+		}
+
 	}
 
 	@Test

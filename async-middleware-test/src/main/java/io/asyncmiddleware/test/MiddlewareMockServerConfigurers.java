@@ -3,7 +3,9 @@ package io.asyncmiddleware.test;
 import java.util.Arrays;
 import java.util.List;
 
-import io.asyncmiddleware.execution.MeasuredWebFilter;
+import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.middleware.csrf.CsrfTokenFormat;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -151,15 +153,19 @@ public final class MiddlewareMockServerConfigurers {
 						+ "WebTestClient.bindToApplicationContext); against a running server, log in through the "
 						+ "application's login endpoint instead");
 			}
-			httpHandlerBuilder.filters((filters) -> filters.add(indexOfAuthentication(filters),
-					new SessionUserFilter(this.authentication)));
+			httpHandlerBuilder.filters((filters) -> withSessionUser(filters, new SessionUserFilter(this.authentication)));
 		}
 
-		private static int indexOfAuthentication(List<WebFilter> filters) {
+		// the stack runs as one composed filter: the user goes in as one more entry of it
+		private static void withSessionUser(List<WebFilter> filters, SessionUserFilter sessionUser) {
+			ChainEntry entry = ChainEntry.of("login", sessionUser, new EntryMetrics(), null);
 			for (int index = 0; index < filters.size(); index++) {
-				if (filters.get(index) instanceof MeasuredWebFilter measured
-						&& AUTHENTICATION_ENTRY.equals(measured.getEntryName())) {
-					return index;
+				if (filters.get(index) instanceof ComposedStackWebFilter stack) {
+					ComposedStackWebFilter withUser = stack.withEntryBefore(AUTHENTICATION_ENTRY, entry);
+					if (withUser != null) {
+						filters.set(index, withUser);
+						return;
+					}
 				}
 			}
 			throw new IllegalStateException("login(...) needs the 'authentication' entry in async-middleware.stack "

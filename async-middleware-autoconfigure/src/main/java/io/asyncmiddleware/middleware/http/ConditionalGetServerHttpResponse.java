@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import io.asyncmiddleware.middleware.http.Preconditions.Outcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -34,6 +35,8 @@ import org.springframework.util.StringUtils;
 final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator {
 
 	private static final Log logger = LogFactory.getLog(ConditionalGetWebFilter.class);
+
+	private static final @Nullable MessageDigest MD5_PROTOTYPE = cloneableOrNull(newMd5());
 
 	/** What a 304 keeps (RFC 9110 section 15.4.5, plus Last-Modified); cookies too. */
 	private static final List<String> NOT_MODIFIED_HEADERS = List.of(HttpHeaders.CACHE_CONTROL,
@@ -165,7 +168,26 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
+	// a clone of a digest made once: getInstance searches the security providers on every
+	// call, a clone copies a few dozen bytes of state
 	private static MessageDigest md5() {
+		MessageDigest prototype = MD5_PROTOTYPE;
+		if (prototype != null) {
+			try {
+				return (MessageDigest) prototype.clone();
+			}
+			catch (CloneNotSupportedException ex) {
+				// a provider whose digest cannot be cloned: look it up each time
+			}
+		}
+		return newMd5();
+	}
+
+	private static @Nullable MessageDigest cloneableOrNull(MessageDigest digest) {
+		return (digest instanceof Cloneable) ? digest : null;
+	}
+
+	private static MessageDigest newMd5() {
 		try {
 			return MessageDigest.getInstance("MD5");
 		}

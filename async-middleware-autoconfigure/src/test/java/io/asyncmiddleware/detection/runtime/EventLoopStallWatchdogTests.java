@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.asyncmiddleware.metrics.EntryMetrics;
-import io.asyncmiddleware.execution.MeasuredWebFilter;
+import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.chain.StackChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -54,7 +55,7 @@ class EventLoopStallWatchdogTests {
 	@Test
 	void flagsAnEntryThatHoldsANonBlockingThread(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
-		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
 		assertThat(this.metrics.snapshot().maxStall()).isGreaterThanOrEqualTo(Duration.ofMillis(10));
@@ -66,7 +67,7 @@ class EventLoopStallWatchdogTests {
 	@Test
 	void oneStallIsOneEpisode(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
-		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
 		pause(Duration.ofMillis(100));
@@ -79,7 +80,7 @@ class EventLoopStallWatchdogTests {
 		Duration threshold = Duration.ofMillis(50);
 		this.watchdog = startWatchdog(threshold);
 		WebFilter fast = (exchange, chain) -> chain.filter(exchange);
-		MeasuredWebFilter filter = new MeasuredWebFilter("fast", fast, this.metrics, this.watchdog);
+		StackChain filter = measured("fast", fast, this.metrics, this.watchdog);
 		for (int i = 0; i < 20; i++) {
 			filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		}
@@ -94,9 +95,9 @@ class EventLoopStallWatchdogTests {
 	void timeInTheRestOfTheChainIsNotAStallOfTheEntry(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
 		EntryMetrics outerMetrics = this.metricsByEntry.computeIfAbsent("outer", (name) -> new EntryMetrics());
-		MeasuredWebFilter outer = new MeasuredWebFilter("outer", (exchange, chain) -> chain.filter(exchange),
+		StackChain outer = measured("outer", (exchange, chain) -> chain.filter(exchange),
 				outerMetrics, this.watchdog);
-		MeasuredWebFilter spinner = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics,
+		StackChain spinner = measured("spinner", new SpinningFilter(), this.metrics,
 				this.watchdog);
 		outer.filter(exchange(), (exchange) -> spinner.filter(exchange, completingChain()))
 			.subscribeOn(Schedulers.parallel())
@@ -110,7 +111,7 @@ class EventLoopStallWatchdogTests {
 	void ignoresEntriesOfAnotherWatchdog(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
 		EventLoopStallWatchdog other = new EventLoopStallWatchdog(Duration.ofMillis(10), (name) -> this.metrics);
-		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, other);
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, other);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		pause(Duration.ofMillis(100));
 		assertThat(this.metrics.snapshot().stalls()).isZero();
@@ -120,7 +121,7 @@ class EventLoopStallWatchdogTests {
 	@Test
 	void namesTheNettyEventLoopAnEntryHeld(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
-		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
 		HttpHandler handler = WebHttpHandlerBuilder.webHandler((exchange) -> exchange.getResponse().setComplete())
 			.filter(filter)
 			.build();
@@ -144,6 +145,12 @@ class EventLoopStallWatchdogTests {
 		}
 		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop reactor-http-");
+	}
+
+	// the entry as the composed chain runs it: measured, holding the thread while it runs
+	private static StackChain measured(String name, WebFilter filter, EntryMetrics metrics,
+			EventLoopStallWatchdog watchdog) {
+		return StackChain.of(ChainEntry.of(name, filter, metrics, watchdog));
 	}
 
 	private EventLoopStallWatchdog startWatchdog(Duration threshold) {

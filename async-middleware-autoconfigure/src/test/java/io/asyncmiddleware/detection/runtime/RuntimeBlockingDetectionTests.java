@@ -6,7 +6,8 @@ import java.util.List;
 
 import io.asyncmiddleware.detection.NonBlocking;
 import io.asyncmiddleware.metrics.EntryMetrics;
-import io.asyncmiddleware.execution.MeasuredWebFilter;
+import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.chain.StackChain;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,7 +65,7 @@ class RuntimeBlockingDetectionTests {
 	@Test
 	void callWithoutTheFilterOnTheStackIsAttributedToTheEntryHoldingTheThread() {
 		register("audit", TaskAuditFilter.class, this.metrics);
-		MeasuredWebFilter measured = new MeasuredWebFilter("audit", new TaskAuditFilter(), new EntryMetrics(), null);
+		StackChain measured = measured("audit", new TaskAuditFilter(), new EntryMetrics(), null);
 		expectBlockingError(measured);
 		assertThat(this.metrics.snapshot().blockingCalls()).isOne();
 	}
@@ -74,7 +75,7 @@ class RuntimeBlockingDetectionTests {
 		EntryMetrics other = new EntryMetrics();
 		register("first", AuditFilter.class, other);
 		register("second", AuditFilter.class, this.metrics);
-		expectBlockingError(new MeasuredWebFilter("second", new AuditFilter(), new EntryMetrics(), null));
+		expectBlockingError(measured("second", new AuditFilter(), new EntryMetrics(), null));
 		assertThat(this.metrics.snapshot().blockingCalls()).isOne();
 		assertThat(other.snapshot().blockingCalls()).isZero();
 	}
@@ -116,6 +117,12 @@ class RuntimeBlockingDetectionTests {
 
 	private void register(String entryName, Class<?> filterClass, EntryMetrics entryMetrics) {
 		this.registrations.add(RuntimeBlockingDetection.register(entryName, filterClass, entryMetrics));
+	}
+
+	// the entry as the composed chain runs it: measured, holding the thread while it runs
+	private static StackChain measured(String name, WebFilter filter, EntryMetrics metrics,
+			EventLoopStallWatchdog watchdog) {
+		return StackChain.of(ChainEntry.of(name, filter, metrics, watchdog));
 	}
 
 	private static void expectBlockingError(WebFilter filter) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.chain.StackChain;
+import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.Placement;
 import io.asyncmiddleware.stack.StackEntry;
@@ -34,7 +37,6 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebHandler;
 import org.springframework.web.server.adapter.DefaultServerWebExchange;
-import org.springframework.web.server.handler.DefaultWebFilterChain;
 import org.springframework.web.server.i18n.AcceptHeaderLocaleContextResolver;
 import org.springframework.web.server.i18n.LocaleContextResolver;
 import org.springframework.web.server.session.DefaultWebSessionManager;
@@ -44,14 +46,16 @@ import org.springframework.web.server.session.WebSessionManager;
  * Scenario 5: what one entry's {@code filter} costs on a mock exchange, per request.
  *
  * <p>The entries come from the starter's own auto-configuration (the
- * {@link MiddlewareStack} bean of a context with the full stack), as installed in the
- * chain: wrapped for the live figures, as in production. Each invocation builds a fresh
+ * {@link MiddlewareStack} bean of a context with the full stack), as they run: an entry
+ * alone in a measured chain of one, and {@code entry=stack} as the composed filter that
+ * Spring's chain runs in place of the declared stack. Each invocation builds a fresh
  * anonymous {@code GET /hello/} exchange and runs the entry with a chain that writes what
  * the servers' {@code /hello/} handler writes (a 5-byte text body), so work done before
  * commit (headers, cookies) and on the body (ETag, gzip, Content-Length) is counted, and
  * handler resolution finds that handler among the context's mappings.
  * {@code exchangeOnly} is that same exchange and chain without an entry: subtract it to
- * get an entry's own cost. {@code entry=stack} runs every stack entry in order.
+ * get an entry's own cost. {@code entry=stack} runs every stack entry in order, in the
+ * one composed filter.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -87,29 +91,29 @@ public class EntryFilterBenchmark {
 
 	private WebFilter filter;
 
-	private DefaultWebFilterChain stack;
-
 	@Setup(Level.Trial)
 	public void findEntry() {
-		List<StackEntry> entries = SharedContext.get()
-			.getBean(MiddlewareStack.class)
-			.getEntries()
+		MiddlewareStack middlewareStack = SharedContext.get().getBean(MiddlewareStack.class);
+		List<StackEntry> entries = middlewareStack.getEntries()
 			.stream()
 			.filter((candidate) -> candidate.placement() == Placement.STACK)
 			.toList();
-		List<WebFilter> installed = entries.stream().map(StackEntry::installed).toList();
-		// built once, as a server builds its chain
-		this.stack = new DefaultWebFilterChain(HELLO_HANDLER, installed);
-		if (installed.size() != STACK.size()) {
+		if (entries.size() != STACK.size()) {
 			throw new IllegalStateException("Expected the stack " + STACK + ", got "
 					+ entries.stream().map(StackEntry::name).toList());
 		}
-		if (!"stack".equals(this.entry)) {
-			this.filter = entries.stream()
+		if ("stack".equals(this.entry)) {
+			// the declared stack as Spring's chain runs it: one composed filter
+			this.filter = middlewareStack.getComposedStack().orElseThrow();
+		}
+		else {
+			StackEntry found = entries.stream()
 				.filter((candidate) -> candidate.name().equals(this.entry))
 				.findFirst()
-				.orElseThrow(() -> new IllegalStateException("No stack entry '" + this.entry + "'"))
-				.installed();
+				.orElseThrow(() -> new IllegalStateException("No stack entry '" + this.entry + "'"));
+			// one entry as the composed chain runs it: measured, in a chain of one
+			this.filter = StackChain
+				.of(ChainEntry.of(found.name(), found.installed(), new EntryMetrics(), null));
 		}
 		// a first request proves the chain works before it is measured
 		ServerWebExchange exchange = exchange();
@@ -134,12 +138,7 @@ public class EntryFilterBenchmark {
 	}
 
 	private void run(ServerWebExchange exchange) {
-		if (this.filter != null) {
-			this.filter.filter(exchange, HANDLER_CHAIN).block();
-		}
-		else {
-			this.stack.filter(exchange).block();
-		}
+		this.filter.filter(exchange, HANDLER_CHAIN).block();
 	}
 
 	/**

@@ -1,0 +1,107 @@
+package io.asyncmiddleware.chain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.asyncmiddleware.handler.ViewPhase;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * The declared stack (Django's {@code MIDDLEWARE}) as the one {@code WebFilter} Spring's
+ * chain runs in its place: the entries composed once into a {@link StackChain}, with
+ * Django's response phase.
+ *
+ * <p>Entries that change the response just before it is committed ({@code beforeCommit})
+ * run bottom to top, innermost first, as Django's {@code process_response} hooks do;
+ * WebFlux alone runs such actions in the order they were registered, outermost first,
+ * which would, for instance, list {@code Vary} values in the opposite order from Django.
+ * When a view-phase filter runs after the stack, the entries are told so
+ * ({@link ViewPhase#AVAILABLE_ATTRIBUTE}) and defer view-level refusals to it, as
+ * Django's {@code process_view} does.
+ */
+public final class ComposedStackWebFilter implements WebFilter {
+
+	private final StackChain chain;
+
+	private final boolean viewPhase;
+
+	private final boolean filterEndpoints;
+
+	private final String description;
+
+	/**
+	 * Composes the stack.
+	 * @param entries the declared entries, in the order they run
+	 * @param viewPhase whether a view-phase filter runs after the stack, before the
+	 * handler
+	 */
+	public ComposedStackWebFilter(List<ChainEntry> entries, boolean viewPhase) {
+		this(entries, viewPhase, false);
+	}
+
+	/**
+	 * Composes the stack.
+	 * @param entries the declared entries, in the order they run
+	 * @param viewPhase whether a view-phase filter runs after the stack, before the
+	 * handler
+	 * @param filterEndpoints whether filters that may answer requests themselves (Spring
+	 * Security's login, an application's {@code WebFilter} endpoint) run after the stack's
+	 * first entry, so that unresolved unsafe requests are CSRF-checked
+	 */
+	public ComposedStackWebFilter(List<ChainEntry> entries, boolean viewPhase, boolean filterEndpoints) {
+		this.chain = StackChain.of(entries);
+		this.viewPhase = viewPhase;
+		this.filterEndpoints = filterEndpoints;
+		this.description = "ComposedStackWebFilter" + this.chain.toString().substring("StackChain".length());
+	}
+
+	/**
+	 * The composed entries.
+	 * @return the chain
+	 */
+	public StackChain getChain() {
+		return this.chain;
+	}
+
+	/**
+	 * The same stack with one more entry just before the named one, for test support that
+	 * must act at a given position (e.g. put a user into the session before
+	 * {@code authentication} reads it). The stack built at startup is left as it is.
+	 * @param name the name of the entry to insert before
+	 * @param extra the entry to insert
+	 * @return a new composed filter, or {@code null} when no entry has that name
+	 */
+	public @Nullable ComposedStackWebFilter withEntryBefore(String name, ChainEntry extra) {
+		List<ChainEntry> entries = new ArrayList<>(this.chain.getEntries());
+		for (int index = 0; index < entries.size(); index++) {
+			if (entries.get(index).name().equals(name)) {
+				entries.add(index, extra);
+				return new ComposedStackWebFilter(entries, this.viewPhase, this.filterEndpoints);
+			}
+		}
+		return null;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.viewPhase) {
+			exchange.getAttributes().put(ViewPhase.AVAILABLE_ATTRIBUTE, Boolean.TRUE);
+		}
+		if (this.filterEndpoints) {
+			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
+		}
+		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
+		return this.chain.filter(exchange.mutate().response(response).build(), chain);
+	}
+
+	@Override
+	public String toString() {
+		return this.description;
+	}
+
+}

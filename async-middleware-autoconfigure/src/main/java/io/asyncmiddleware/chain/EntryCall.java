@@ -1,0 +1,250 @@
+package io.asyncmiddleware.chain;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
+import io.asyncmiddleware.detection.runtime.EventLoopHold;
+import io.asyncmiddleware.detection.runtime.EventLoopHolder;
+import org.jspecify.annotations.Nullable;
+import org.reactivestreams.Subscription;
+import reactor.core.CoreSubscriber;
+import reactor.core.Scannable;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Operators;
+import reactor.util.context.Context;
+
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilterChain;
+
+/**
+ * One request at one position of a {@link StackChain}: the {@code Mono} the entry above
+ * gets from {@code chain.filter(exchange)}, the subscriber of the entry's own
+ * {@code Mono}, the subscription handed back, and the chain handed to the entry, all in
+ * one object. Position {@code entries.length} is the rest of Spring's chain.
+ *
+ * <p>Nothing runs until subscription, as with Spring's {@code DefaultWebFilterChain}. A
+ * second subscription (an entry retrying the chain) gets a fresh call.
+ */
+final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscription, WebFilterChain, Scannable {
+
+	private static final VarHandle SUBSCRIBED;
+
+	static {
+		try {
+			SUBSCRIBED = MethodHandles.lookup().findVarHandle(EntryCall.class, "subscribed", boolean.class);
+		}
+		catch (ReflectiveOperationException ex) {
+			throw new ExceptionInInitializerError(ex);
+		}
+	}
+
+	private final RequestTimings timings;
+
+	private final int index;
+
+	private final ServerWebExchange exchange;
+
+	@SuppressWarnings("unused") // accessed through SUBSCRIBED
+	private volatile boolean subscribed;
+
+	private @Nullable CoreSubscriber<? super Void> actual;
+
+	private @Nullable Subscription upstream;
+
+	private boolean done;
+
+	EntryCall(RequestTimings timings, int index, ServerWebExchange exchange) {
+		this.timings = timings;
+		this.index = index;
+		this.exchange = exchange;
+	}
+
+	// the Mono: runs the entry (or the rest of the chain) on subscription
+
+	@Override
+	public void subscribe(CoreSubscriber<? super Void> actual) {
+		if (!SUBSCRIBED.compareAndSet(this, false, true)) {
+			new EntryCall(this.timings, this.index, this.exchange).subscribe(actual);
+			return;
+		}
+		this.actual = actual;
+		long now = System.nanoTime();
+		this.timings.entered(this.index, now);
+		EventLoopHold hold = this.timings.currentHold();
+		EventLoopHolder previous = null;
+		long previousSince = 0;
+		if (hold != null) {
+			previous = hold.holder();
+			previousSince = hold.since();
+			// the entry holds the thread; nobody of ours while the rest of Spring's chain runs
+			hold.hold(isEntry() ? this.timings.entries[this.index].holder() : null, now);
+		}
+		try {
+			Mono<Void> work;
+			try {
+				work = isEntry() ? this.timings.entries[this.index].filter().filter(this.exchange, this)
+						: this.timings.outer.filter(this.exchange);
+				if (work == null) {
+					throw new NullPointerException("WebFilter returned null");
+				}
+			}
+			catch (Throwable ex) {
+				this.done = true;
+				long failed = System.nanoTime();
+				this.timings.left(this.index, failed, true);
+				if (this.index == 0) {
+					this.timings.fold(failed);
+				}
+				Operators.error(actual, Operators.onOperatorError(ex, actual.currentContext()));
+				return;
+			}
+			work.subscribe(this);
+		}
+		finally {
+			if (hold != null) {
+				restore(hold, previous, previousSince, now);
+			}
+		}
+	}
+
+	private boolean isEntry() {
+		return this.index < this.timings.entries.length;
+	}
+
+	// the chain handed to the entry
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange) {
+		return new EntryCall(this.timings, this.index + 1, exchange);
+	}
+
+	// the subscriber of the entry's Mono
+
+	@Override
+	public void onSubscribe(Subscription s) {
+		if (Operators.validate(this.upstream, s)) {
+			this.upstream = s;
+			actual().onSubscribe(this);
+		}
+	}
+
+	@Override
+	public void onNext(Void unused) {
+		// a Mono<Void> has no values
+	}
+
+	@Override
+	public void onError(Throwable ex) {
+		if (this.done) {
+			Operators.onErrorDropped(ex, currentContext());
+			return;
+		}
+		terminate(ex);
+	}
+
+	@Override
+	public void onComplete() {
+		if (!this.done) {
+			terminate(null);
+		}
+	}
+
+	private void terminate(@Nullable Throwable error) {
+		this.done = true;
+		long now = System.nanoTime();
+		this.timings.left(this.index, now, error != null);
+		if (this.index == 0) {
+			this.timings.fold(now);
+		}
+		// what reacts is the entry above, or, above the first, code that is none of ours
+		EventLoopHold hold = this.timings.currentHold();
+		if (hold == null) {
+			signal(error);
+			return;
+		}
+		EventLoopHolder previous = hold.holder();
+		long previousSince = hold.since();
+		hold.hold((this.index > 0) ? this.timings.entries[this.index - 1].holder() : null, now);
+		try {
+			signal(error);
+		}
+		finally {
+			restore(hold, previous, previousSince, now);
+		}
+	}
+
+	private void signal(@Nullable Throwable error) {
+		if (error != null) {
+			actual().onError(error);
+		}
+		else {
+			actual().onComplete();
+		}
+	}
+
+	// the thread goes back to whoever held it, whose hold excludes the time spent here
+	private static void restore(EventLoopHold hold, @Nullable EventLoopHolder previous, long previousSince,
+			long start) {
+		hold.hold(previous, (previous != null) ? previousSince + (System.nanoTime() - start) : 0);
+	}
+
+	@Override
+	public Context currentContext() {
+		return actual().currentContext();
+	}
+
+	private CoreSubscriber<? super Void> actual() {
+		CoreSubscriber<? super Void> subscriber = this.actual;
+		if (subscriber == null) {
+			throw new IllegalStateException("Not subscribed");
+		}
+		return subscriber;
+	}
+
+	// the subscription handed back
+
+	@Override
+	public void request(long n) {
+		Subscription s = this.upstream;
+		if (s != null) {
+			s.request(n);
+		}
+	}
+
+	@Override
+	public void cancel() {
+		if (!this.done) {
+			this.done = true;
+			long now = System.nanoTime();
+			this.timings.left(this.index, now, false);
+			if (this.index == 0) {
+				this.timings.fold(now);
+			}
+		}
+		Subscription s = this.upstream;
+		if (s != null) {
+			s.cancel();
+		}
+	}
+
+	@Override
+	public @Nullable Object scanUnsafe(Attr key) {
+		if (key == Attr.PARENT) {
+			return this.upstream;
+		}
+		if (key == Attr.ACTUAL) {
+			return this.actual;
+		}
+		if (key == Attr.TERMINATED || key == Attr.CANCELLED) {
+			return this.done;
+		}
+		if (key == Attr.RUN_STYLE) {
+			return Attr.RunStyle.SYNC;
+		}
+		if (key == Attr.NAME) {
+			return isEntry() ? "stack(" + this.timings.entries[this.index].name() + ")" : "stack(rest of chain)";
+		}
+		return null;
+	}
+
+}

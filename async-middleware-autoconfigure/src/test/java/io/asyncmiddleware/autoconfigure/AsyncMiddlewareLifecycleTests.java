@@ -32,17 +32,19 @@ class AsyncMiddlewareLifecycleTests {
 
 	@Test
 	void restartsLeaveNoBulkheadOrWatchdogThreads() {
+		// contexts other test classes keep open (Spring's test context cache) have watchdogs too
+		long otherWatchdogs = liveThreads(WATCHDOG_THREAD);
 		for (int restart = 0; restart < 4; restart++) {
 			this.runner.run((context) -> {
 				MiddlewareStack stack = context.getBean(MiddlewareStack.class);
 				assertThat(stack.getEntry("sleeping").orElseThrow().appliedMode()).isEqualTo(AppliedMode.ISOLATE);
 				// the running context has its pool, and only its own
 				assertThat(liveThreads(BULKHEAD_THREADS)).isEqualTo(3);
-				assertThat(liveThreads(WATCHDOG_THREAD)).isEqualTo(1);
+				assertThat(liveThreads(WATCHDOG_THREAD)).isEqualTo(otherWatchdogs + 1);
 			});
 			await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
 				assertThat(liveThreads(BULKHEAD_THREADS)).isZero();
-				assertThat(liveThreads(WATCHDOG_THREAD)).isZero();
+				assertThat(liveThreads(WATCHDOG_THREAD)).isEqualTo(otherWatchdogs);
 			});
 		}
 	}

@@ -2,8 +2,10 @@ package io.asyncmiddleware.autoconfigure.springsecurity;
 
 import java.util.Set;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
@@ -22,6 +24,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 import org.springframework.security.authentication.ReactiveAuthenticationManager;
 import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -73,8 +77,21 @@ public final class SpringSecurityCompositionAutoConfiguration {
 	@ConditionalOnMissingBean(SecurityWebFilterChain.class)
 	static class PermitAllChainConfiguration {
 
+		/**
+		 * The permit-all chain. {@code ServerHttpSecurity} exists only where Boot's security
+		 * auto-configuration is applied, which this configuration runs before (Boot's
+		 * management chain must see this one); where it is not applied (a {@code @WebFluxTest}
+		 * without Spring Security's test slice, a context that lists its auto-configurations),
+		 * Spring Security's web support is off too, and the chain matches nothing.
+		 * @param httpProvider Spring Security's builder, when its web support is on
+		 * @return the chain
+		 */
 		@Bean(PERMIT_ALL_CHAIN)
-		SecurityWebFilterChain asyncMiddlewareSecurityWebFilterChain(ServerHttpSecurity http) {
+		SecurityWebFilterChain asyncMiddlewareSecurityWebFilterChain(ObjectProvider<ServerHttpSecurity> httpProvider) {
+			ServerHttpSecurity http = httpProvider.getIfAvailable();
+			if (http == null) {
+				return new InertSecurityWebFilterChain();
+			}
 			return http.authorizeExchange((exchanges) -> exchanges.anyExchange().permitAll())
 				.csrf(ServerHttpSecurity.CsrfSpec::disable)
 				.headers(ServerHttpSecurity.HeaderSpec::disable)
@@ -104,6 +121,21 @@ public final class SpringSecurityCompositionAutoConfiguration {
 		@Conditional(NoUserConfigured.class)
 		ReactiveAuthenticationManager asyncMiddlewareNoUsersAuthenticationManager() {
 			return (authentication) -> Mono.error(new UsernameNotFoundException(authentication.getName()));
+		}
+
+	}
+
+	/** A chain for a context without Spring Security's web support: it matches nothing. */
+	private static final class InertSecurityWebFilterChain implements SecurityWebFilterChain {
+
+		@Override
+		public Mono<Boolean> matches(ServerWebExchange exchange) {
+			return Mono.just(false);
+		}
+
+		@Override
+		public Flux<WebFilter> getWebFilters() {
+			return Flux.empty();
 		}
 
 	}

@@ -164,12 +164,14 @@ class BlockingFilterDetectorTests {
 	@Test
 	void fileInputStreamReadIsBlocking() {
 		assertBlocking(new FileInputStreamFilter(),
+				"FileInputStreamFilter.filter(FileInputStreamFilter.java:18) -> new java.io.FileInputStream",
 				"FileInputStreamFilter.filter(FileInputStreamFilter.java:19) -> java.io.FileInputStream.read");
 	}
 
 	@Test
 	void urlConnectionIsBlocking() {
 		assertBlocking(new UrlConnectionFilter(),
+				"UrlConnectionFilter.filter(UrlConnectionFilter.java:20) -> java.net.URL.openConnection",
 				"UrlConnectionFilter.filter(UrlConnectionFilter.java:21) -> java.net.HttpURLConnection.getResponseCode");
 	}
 

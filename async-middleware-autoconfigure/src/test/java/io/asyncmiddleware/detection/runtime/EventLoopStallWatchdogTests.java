@@ -146,6 +146,40 @@ class EventLoopStallWatchdogTests {
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop reactor-http-");
 	}
 
+	@Test
+	void classLoadingOfAColdJvmIsCountedButNotWarned(CapturedOutput output) {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(EventLoopStallWatchdog.class);
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try {
+			this.watchdog = startWatchdog(Duration.ofMillis(10));
+			MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new ClassLoadingFilter(), this.metrics,
+					this.watchdog);
+			filter.filter(exchange(), completingChain())
+				.subscribeOn(Schedulers.parallel())
+				.block(Duration.ofSeconds(5));
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		}
+		finally {
+			logger.setLevel(level);
+		}
+		assertThat(output).contains("while loading or linking classes (a cold JVM warming up, not blocking)")
+			.contains("at " + SlowClassLoader.class.getName() + ".findClass(");
+		assertThat(output.getOut().lines().filter((line) -> line.contains("WARN") && line.contains("'spinner'")))
+			.isEmpty();
+	}
+
+	@Test
+	void coldJvmFramesAreOnlyThoseAboveTheEntry() {
+		StackTraceElement loading = new StackTraceElement("java.lang.ClassLoader", "loadClass", null, -1);
+		StackTraceElement entry = new StackTraceElement(SpinningFilter.class.getName(), "filter", null, -1);
+		StackTraceElement spin = new StackTraceElement(SpinningFilter.class.getName(), "spin", null, -1);
+		assertThat(ColdJvmFrames.isLoadingOrLinking(java.util.List.of(loading, entry), SpinningFilter.class)).isTrue();
+		assertThat(ColdJvmFrames.isLoadingOrLinking(java.util.List.of(spin, entry, loading), SpinningFilter.class))
+			.isFalse();
+	}
+
 	private EventLoopStallWatchdog startWatchdog(Duration threshold) {
 		EventLoopStallWatchdog started = new EventLoopStallWatchdog(threshold, this.metricsByEntry::get);
 		started.start();
@@ -190,6 +224,41 @@ class EventLoopStallWatchdogTests {
 			while (System.nanoTime() < end) {
 				spins++;
 			}
+		}
+
+	}
+
+	/**
+	 * Holds the thread while loading a class, the way a cold JVM's first request does.
+	 */
+	static class ClassLoadingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			try {
+				new SlowClassLoader().loadClass("io.asyncmiddleware.detection.runtime.NotThere");
+			}
+			catch (ClassNotFoundException ex) {
+				// expected: only the time spent loading matters
+			}
+			return chain.filter(exchange);
+		}
+
+	}
+
+	/**
+	 * A class loader that takes its time to find a class (with CPU, not sleeping).
+	 */
+	static class SlowClassLoader extends ClassLoader {
+
+		SlowClassLoader() {
+			super(null);
+		}
+
+		@Override
+		protected Class<?> findClass(String name) throws ClassNotFoundException {
+			SpinningFilter.spin(SPIN);
+			throw new ClassNotFoundException(name);
 		}
 
 	}

@@ -56,6 +56,8 @@ import org.objectweb.asm.tree.TypeInsnNode;
  */
 final class BlockingCallScanner {
 
+	static final int MAX_DOUBTS = 5;
+
 	private final BlockingApiCatalogue catalogue;
 
 	private final ClassNodeCache classNodes;
@@ -69,6 +71,8 @@ final class BlockingCallScanner {
 	private final Map<MethodNode, Set<AbstractInsnNode>> offloaded = new ConcurrentHashMap<>();
 
 	private final Map<MethodNode, Optional<ValueFlow>> flows = new ConcurrentHashMap<>();
+
+	private final Map<MethodNode, Boolean> readsFieldsOrCreates = new ConcurrentHashMap<>();
 
 	BlockingCallScanner(BlockingApiCatalogue catalogue, ClassNodeCache classNodes, int maxDepth) {
 		this.catalogue = catalogue;
@@ -90,22 +94,23 @@ final class BlockingCallScanner {
 	 * value is a lambda, the class that created it
 	 * @return the evidence, empty if no blocking call is reached
 	 */
-	synchronized List<Evidence> scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
+	synchronized Result scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
 			Set<String> implementations, Map<String, Set<String>> lambdaHosts) {
 		Map<String, Evidence> found = new LinkedHashMap<>();
+		Set<String> doubts = new LinkedHashSet<>();
 		Set<MethodRef> visited = new HashSet<>(entries);
 		Deque<Step> queue = new ArrayDeque<>();
 		entries.forEach((entry) -> queue.add(new Step(entry, List.of())));
 		Resolution resolution = new Resolution(scope, receiverType, implementations, lambdaHosts);
 		while (!queue.isEmpty()) {
 			Step step = queue.poll();
-			scanMethod(step, resolution, found, visited, queue);
+			scanMethod(step, resolution, found, visited, queue, doubts);
 		}
-		return List.copyOf(found.values());
+		return new Result(List.copyOf(found.values()), doubts.stream().limit(MAX_DOUBTS).toList());
 	}
 
 	private void scanMethod(Step step, Resolution resolution, Map<String, Evidence> found, Set<MethodRef> visited,
-			Deque<Step> queue) {
+			Deque<Step> queue, Set<String> doubts) {
 		MethodRef current = step.method();
 		boolean canFollow = step.chain().size() + 1 < this.maxDepth;
 		Set<AbstractInsnNode> offloadedHere = this.offloaded.computeIfAbsent(current.method(),
@@ -131,11 +136,25 @@ final class BlockingCallScanner {
 			if (matched(call, step, current, line, resolution, found)) {
 				continue;
 			}
+			if (isReflective(call)) {
+				doubts.add("reflective call " + simpleName(call.owner()) + "." + call.name() + " in "
+						+ current.callSite(line));
+			}
+			boolean inScope = resolution.scope().includes(call.owner());
 			if (!canFollow) {
+				if (inScope && !call.name().equals("<init>")) {
+					doubts.add("max-depth reached: " + simpleName(call.owner()) + "." + call.name() + " called in "
+							+ current.callSite(line) + " not followed");
+				}
 				continue;
 			}
-			if (resolution.scope().includes(call.owner())) {
-				for (MethodRef target : targets(call, resolution)) {
+			if (inScope) {
+				List<MethodRef> targets = targets(call, resolution);
+				if (targets.isEmpty() && call.virtual()) {
+					doubts.add("no implementation known for " + simpleName(call.owner()) + "." + call.name()
+							+ " called in " + current.callSite(line));
+				}
+				for (MethodRef target : targets) {
 					follow(target, step, current, line, visited, queue);
 				}
 			}
@@ -175,6 +194,15 @@ final class BlockingCallScanner {
 			found.put(apiName, new Evidence(chain, apiName, api.description(), api.suggestion()));
 		}
 		return true;
+	}
+
+	private static boolean isReflective(Call call) {
+		return (call.owner().equals("java/lang/reflect/Method") && call.name().equals("invoke"))
+				|| (call.owner().equals("java/lang/invoke/MethodHandle") && call.name().startsWith("invoke"));
+	}
+
+	private static String simpleName(String internalName) {
+		return internalName.substring(internalName.lastIndexOf('/') + 1);
 	}
 
 	private static void follow(MethodRef target, Step step, MethodRef current, int line, Set<MethodRef> visited,
@@ -253,7 +281,8 @@ final class BlockingCallScanner {
 	 * field of a class in scope it was read from.
 	 */
 	private List<Call> receiverValues(MethodRef current, MethodInsnNode call, Resolution resolution) {
-		if (!readsFieldOrCreates(current.method(), resolution.scope())) {
+		if (!this.readsFieldsOrCreates.computeIfAbsent(current.method(),
+				BlockingCallScanner::readsFieldOrCreates)) {
 			return List.of();
 		}
 		ValueFlow flow = flow(current);
@@ -273,9 +302,9 @@ final class BlockingCallScanner {
 		return values;
 	}
 
-	private static boolean readsFieldOrCreates(MethodNode method, ScanScope scope) {
+	private static boolean readsFieldOrCreates(MethodNode method) {
 		for (AbstractInsnNode insn : method.instructions) {
-			if ((insn instanceof FieldInsnNode field && scope.includes(field.owner)
+			if ((insn instanceof FieldInsnNode field && field.desc.startsWith("L")
 					&& (field.getOpcode() == Opcodes.GETFIELD || field.getOpcode() == Opcodes.GETSTATIC))
 					|| (insn instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW)) {
 				return true;
@@ -438,6 +467,14 @@ final class BlockingCallScanner {
 		longer.addAll(chain);
 		longer.add(site);
 		return longer;
+	}
+
+	/**
+	 * What a scan found.
+	 * @param evidence one per blocking API reached
+	 * @param doubts the calls it could not follow, at most {@value #MAX_DOUBTS}
+	 */
+	record Result(List<Evidence> evidence, List<String> doubts) {
 	}
 
 	private record Step(MethodRef method, List<CallSite> chain) {

@@ -172,12 +172,15 @@ public final class BlockingFilterDetector {
 	private Verdict verdict(List<MethodRef> entries, ScanScope filterScope, @Nullable String receiverType,
 			Object target) {
 		FieldValues fieldValues = fieldValues(target, filterScope);
-		List<Evidence> evidence = this.scanner.scan(entries, filterScope, receiverType, fieldValues.implementations(),
-				fieldValues.lambdaHosts());
-		if (evidence.isEmpty()) {
-			return Verdict.nonBlocking();
+		BlockingCallScanner.Result result = this.scanner.scan(entries, filterScope, receiverType,
+				fieldValues.implementations(), fieldValues.lambdaHosts());
+		if (result.evidence().isEmpty()) {
+			// a non-blocking verdict is only as sure as the calls the scan could follow
+			return result.doubts().isEmpty() ? Verdict.nonBlocking()
+					: new Verdict(Verdict.Kind.NON_BLOCKING, Verdict.Source.STATIC_ANALYSIS, List.of(),
+							Verdict.Certainty.LOW, result.doubts());
 		}
-		return new Verdict(Verdict.Kind.BLOCKING, Verdict.Source.STATIC_ANALYSIS, evidence);
+		return new Verdict(Verdict.Kind.BLOCKING, Verdict.Source.STATIC_ANALYSIS, result.evidence());
 	}
 
 	private static @Nullable MethodNode findMethod(ClassNode node, Method method) {

@@ -129,6 +129,14 @@ class CorpusScannerGradingTests {
 				.map((item) -> "`" + item + "`")
 				.collect(Collectors.joining("; ")))
 			.collect(Collectors.joining("\n"));
+		String doubtful = verdicts.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue().certainty() != Verdict.Certainty.HIGH)
+			.map((entry) -> "- `" + entry.getKey().name() + "` (" + entry.getValue().certainty() + "): "
+					+ String.join("; ", entry.getValue().doubts()))
+			.collect(Collectors.joining("\n"));
+		table.append("\nVerdicts not certain (calls the scan could not follow): ")
+			.append(doubtful.isEmpty() ? "none.\n" : "\n\n" + doubtful + "\n");
 		return table + (wrong.isEmpty() ? "\nEvery verdict agrees with its label.\n"
 				: "\nVerdicts that disagree with their label:\n\n" + wrong + "\n")
 				+ "\nEvidence of each filter judged blocking:\n\n" + evidence + "\n";

@@ -56,7 +56,8 @@ class EventLoopStallWatchdogTests {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
 		MeasuredWebFilter filter = new MeasuredWebFilter("spinner", new SpinningFilter(), this.metrics, this.watchdog);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		// at least: on a loaded machine the OS may preempt the thread long enough again
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
 		assertThat(this.metrics.snapshot().maxStall()).isGreaterThanOrEqualTo(Duration.ofMillis(10));
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop parallel-")
 			.contains("(threshold 10 ms); at ")
@@ -142,7 +143,9 @@ class EventLoopStallWatchdogTests {
 		finally {
 			server.disposeNow();
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		// a cold server's first request may hold the loop twice (the spin, and class loading
+		// or JIT around it): this test is about naming the loop, not counting
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop reactor-http-");
 	}
 
@@ -159,7 +162,7 @@ class EventLoopStallWatchdogTests {
 			filter.filter(exchange(), completingChain())
 				.subscribeOn(Schedulers.parallel())
 				.block(Duration.ofSeconds(5));
-			await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+			await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
 		}
 		finally {
 			logger.setLevel(level);

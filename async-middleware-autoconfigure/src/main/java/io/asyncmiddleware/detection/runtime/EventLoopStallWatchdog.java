@@ -163,6 +163,11 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	private void report(EventLoopHold hold, Episode episode, long now) {
 		EventLoopHolder holder = episode.holder;
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
+		if (hold.holder() != holder || hold.since() != episode.since) {
+			// the entry let go while the stack was taken, which then shows what ran after
+			// (often the idle event loop): no report from it; the episode still counts
+			return;
+		}
 		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
 			if (!episode.coldLogged && logger.isDebugEnabled()) {
 				logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "

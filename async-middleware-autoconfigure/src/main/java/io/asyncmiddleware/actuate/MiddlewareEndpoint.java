@@ -48,7 +48,8 @@ public class MiddlewareEndpoint {
 		return new EntryDescriptor(entry.position(), entry.name(), entry.beanName(), entry.type().getName(),
 				lower(entry.placement()), entry.order(),
 				new VerdictDescriptor(lower(verdict.kind()), lower(verdict.source()),
-						verdict.evidence().stream().map(Evidence::toString).toList()),
+						verdict.evidence().stream().map(Evidence::toString).toList(), lower(verdict.certainty()),
+						verdict.doubts()),
 				new ModeDescriptor(lower(entry.configuredMode()), lower(entry.appliedMode())),
 				FiguresDescriptor.of(entry.metrics().snapshot()));
 	}
@@ -92,8 +93,13 @@ public class MiddlewareEndpoint {
 	 * @param kind {@code non-blocking}, {@code blocking} or {@code sync-hooks}
 	 * @param source {@code declared}, {@code static-analysis} or {@code not-analysed}
 	 * @param evidence the evidence chains
+	 * @param certainty how sure the verdict is: {@code high}, {@code low} (some calls
+	 * could not be followed) or {@code none} (not analysed)
+	 * @param doubts why it is not sure: the calls the scan could not follow, or why the
+	 * filter was not analysed
 	 */
-	public record VerdictDescriptor(String kind, String source, List<String> evidence) {
+	public record VerdictDescriptor(String kind, String source, List<String> evidence, String certainty,
+			List<String> doubts) {
 	}
 
 	/**

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
@@ -114,6 +115,26 @@ public final class BlockingApiCatalogue {
 	 */
 	public @Nullable BlockingApi match(Collection<String> ownerTypes, String methodName) {
 		BlockingApi found = find(this.entriesByType, ownerTypes, methodName);
+		if (found == null || find(this.allowedByType, ownerTypes, methodName) != null) {
+			return null;
+		}
+		return found;
+	}
+
+	/**
+	 * Find the entry a call matches, the derived JDK surface consulted when no listed
+	 * entry matches; allowed APIs veto both.
+	 * @param ownerTypes the call's owner type followed by all of its supertypes
+	 * @param methodName the called method's name
+	 * @param derived the derived entry for the call, if any
+	 * @return the entry, or {@code null}
+	 */
+	@Nullable BlockingApi match(Collection<String> ownerTypes, String methodName,
+			Supplier<@Nullable BlockingApi> derived) {
+		BlockingApi found = find(this.entriesByType, ownerTypes, methodName);
+		if (found == null) {
+			found = derived.get();
+		}
 		if (found == null || find(this.allowedByType, ownerTypes, methodName) != null) {
 			return null;
 		}

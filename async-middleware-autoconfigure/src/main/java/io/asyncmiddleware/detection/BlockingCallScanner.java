@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.Type;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
  * The bytecode scan: from a filter's entry method, a breadth-first walk over the calls it
@@ -32,8 +36,18 @@ import org.objectweb.asm.tree.MethodNode;
  * when the call is on one of its supertypes, or from the runtime classes of the filter's
  * fields when they implement the called type), and the implementation methods of
  * lambdas and method references ({@code invokedynamic} through
- * {@code LambdaMetafactory}) unless {@link OffloadedLambdas} shows Reactor runs them on
- * a worker. Calls to classes outside the scope are only matched against the catalogue.
+ * {@code LambdaMetafactory}) unless {@link OffloadedLambdas} shows they run on another
+ * thread (a Reactor worker, or an executor they are handed to). Objects of classes in
+ * scope created by a method (anonymous classes, typically) have the methods that
+ * implement their interfaces from outside the scope followed, unless handed off the same
+ * way. A call on an interface or class outside the scope (a {@code Supplier}, a
+ * {@code Function}...) is followed into the values its receiver can hold: the runtime
+ * classes in scope of the filter's fields, an object created in the method, and for a
+ * field of a class in scope, the lambdas, method references and objects its
+ * initialisers and constructors assign to it (or, when a constructor assigns a
+ * parameter, the lambdas of the class that created the runtime value). Calls to classes
+ * outside the scope are otherwise only matched against the catalogue, whose JDK part is
+ * derived ({@link JdkBlockingSurface}).
  *
  * <p>The result is one {@link Evidence} per distinct blocking API (owner type and method
  * as called), with the shortest chain found, in the order found: deterministic for the
@@ -41,6 +55,8 @@ import org.objectweb.asm.tree.MethodNode;
  * scanner; scans are serialised because ASM's instruction lists index themselves lazily.
  */
 final class BlockingCallScanner {
+
+	static final int MAX_DOUBTS = 5;
 
 	private final BlockingApiCatalogue catalogue;
 
@@ -50,12 +66,19 @@ final class BlockingCallScanner {
 
 	private final int maxDepth;
 
+	private final JdkBlockingSurface jdk;
+
 	private final Map<MethodNode, Set<AbstractInsnNode>> offloaded = new ConcurrentHashMap<>();
+
+	private final Map<MethodNode, Optional<ValueFlow>> flows = new ConcurrentHashMap<>();
+
+	private final Map<MethodNode, Boolean> readsFieldsOrCreates = new ConcurrentHashMap<>();
 
 	BlockingCallScanner(BlockingApiCatalogue catalogue, ClassNodeCache classNodes, int maxDepth) {
 		this.catalogue = catalogue;
 		this.classNodes = classNodes;
 		this.hierarchy = new TypeHierarchy(classNodes);
+		this.jdk = new JdkBlockingSurface(classNodes.classLoader());
 		this.maxDepth = maxDepth;
 	}
 
@@ -67,56 +90,131 @@ final class BlockingCallScanner {
 	 * @param receiverType the filter's runtime class (internal name), or {@code null}
 	 * @param implementations runtime classes (internal names) of the filter's fields, to
 	 * resolve calls on the types they implement
+	 * @param lambdaHosts per field ({@code owner.name}, internal owner name) whose runtime
+	 * value is a lambda, the class that created it
 	 * @return the evidence, empty if no blocking call is reached
 	 */
-	synchronized List<Evidence> scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
-			Set<String> implementations) {
+	synchronized Result scan(List<MethodRef> entries, ScanScope scope, @Nullable String receiverType,
+			Set<String> implementations, Map<String, Set<String>> lambdaHosts) {
 		Map<String, Evidence> found = new LinkedHashMap<>();
+		Set<String> doubts = new LinkedHashSet<>();
 		Set<MethodRef> visited = new HashSet<>(entries);
 		Deque<Step> queue = new ArrayDeque<>();
 		entries.forEach((entry) -> queue.add(new Step(entry, List.of())));
-		Resolution resolution = new Resolution(scope, receiverType, implementations);
+		Resolution resolution = new Resolution(scope, receiverType, implementations, lambdaHosts);
 		while (!queue.isEmpty()) {
 			Step step = queue.poll();
-			scanMethod(step, resolution, found, visited, queue);
+			scanMethod(step, resolution, found, visited, queue, doubts);
 		}
-		return List.copyOf(found.values());
+		return new Result(List.copyOf(found.values()), doubts.stream().limit(MAX_DOUBTS).toList());
 	}
 
 	private void scanMethod(Step step, Resolution resolution, Map<String, Evidence> found, Set<MethodRef> visited,
-			Deque<Step> queue) {
+			Deque<Step> queue, Set<String> doubts) {
 		MethodRef current = step.method();
 		boolean canFollow = step.chain().size() + 1 < this.maxDepth;
-		Set<AbstractInsnNode> offloadedLambdas = this.offloaded.computeIfAbsent(current.method(),
-				(method) -> OffloadedLambdas.find(current.owner().name, method));
+		Set<AbstractInsnNode> offloadedHere = this.offloaded.computeIfAbsent(current.method(),
+				(method) -> OffloadedLambdas.find(current.owner().name, method,
+						(type) -> isExecutor(type, resolution.scope())));
 		int line = -1;
 		for (AbstractInsnNode insn : current.method().instructions) {
 			if (insn instanceof LineNumberNode lineNumber) {
 				line = lineNumber.line;
 				continue;
 			}
-			Call call = toCall(insn, offloadedLambdas);
+			if (insn instanceof TypeInsnNode creation && creation.getOpcode() == Opcodes.NEW) {
+				if (canFollow && !offloadedHere.contains(insn) && resolution.scope().includes(creation.desc)) {
+					for (MethodRef target : interfaceImplementations(creation.desc, resolution.scope())) {
+						follow(target, step, current, line, visited, queue);
+					}
+				}
+			}
+			Call call = toCall(insn, offloadedHere);
 			if (call == null || call.owner().startsWith("[")) {
 				continue;
 			}
+			if (matched(call, step, current, line, resolution, found)) {
+				continue;
+			}
+			if (isReflective(call)) {
+				doubts.add("reflective call " + simpleName(call.owner()) + "." + call.name() + " in "
+						+ current.callSite(line));
+			}
 			boolean inScope = resolution.scope().includes(call.owner());
-			BlockingApi api = this.catalogue
-				.match(this.hierarchy.typeAndSupertypes(call.owner(), resolution.scope()), call.name());
-			if (api != null) {
-				String apiName = call.owner().replace('/', '.') + "." + call.name();
-				if (!found.containsKey(apiName)) {
-					List<CallSite> chain = append(step.chain(), current.callSite(line));
-					found.put(apiName, new Evidence(chain, apiName, api.description(), api.suggestion()));
+			if (!canFollow) {
+				if (inScope && !call.name().equals("<init>")) {
+					doubts.add("max-depth reached: " + simpleName(call.owner()) + "." + call.name() + " called in "
+							+ current.callSite(line) + " not followed");
+				}
+				continue;
+			}
+			if (inScope) {
+				List<MethodRef> targets = targets(call, resolution);
+				if (targets.isEmpty() && call.virtual()) {
+					doubts.add("no implementation known for " + simpleName(call.owner()) + "." + call.name()
+							+ " called in " + current.callSite(line));
+				}
+				for (MethodRef target : targets) {
+					follow(target, step, current, line, visited, queue);
 				}
 			}
-			else if (inScope && canFollow) {
-				for (MethodRef target : targets(call, resolution)) {
-					if (visited.add(target)) {
-						queue.add(new Step(target, append(step.chain(), current.callSite(line))));
+			else if (call.virtual()) {
+				for (MethodRef target : implementationTargets(call, resolution)) {
+					follow(target, step, current, line, visited, queue);
+				}
+				if (insn instanceof MethodInsnNode methodCall) {
+					for (Call value : receiverValues(current, methodCall, resolution)) {
+						if (!matched(value, step, current, line, resolution, found)
+								&& resolution.scope().includes(value.owner())) {
+							MethodRef target = findImplementation(value.owner(), value.name(), value.desc(),
+									resolution.scope());
+							if (target != null) {
+								follow(target, step, current, line, visited, queue);
+							}
+						}
 					}
 				}
 			}
 		}
+	}
+
+	/** Match a call against the catalogue; on a match, record the evidence. */
+	private boolean matched(Call call, Step step, MethodRef current, int line, Resolution resolution,
+			Map<String, Evidence> found) {
+		Set<String> types = this.hierarchy.typeAndSupertypes(call.owner(), resolution.scope());
+		BlockingApi api = this.catalogue.match(types, call.name(),
+				() -> this.jdk.match(call.owner(), call.name(), call.desc()));
+		if (api == null) {
+			return false;
+		}
+		String type = call.owner().replace('/', '.');
+		String apiName = call.name().equals("<init>") ? "new " + type : type + "." + call.name();
+		if (!found.containsKey(apiName)) {
+			List<CallSite> chain = append(step.chain(), current.callSite(line));
+			found.put(apiName, new Evidence(chain, apiName, api.description(), api.suggestion()));
+		}
+		return true;
+	}
+
+	private static boolean isReflective(Call call) {
+		return (call.owner().equals("java/lang/reflect/Method") && call.name().equals("invoke"))
+				|| (call.owner().equals("java/lang/invoke/MethodHandle") && call.name().startsWith("invoke"));
+	}
+
+	private static String simpleName(String internalName) {
+		return internalName.substring(internalName.lastIndexOf('/') + 1);
+	}
+
+	private static void follow(MethodRef target, Step step, MethodRef current, int line, Set<MethodRef> visited,
+			Deque<Step> queue) {
+		if (visited.add(target)) {
+			queue.add(new Step(target, append(step.chain(), current.callSite(line))));
+		}
+	}
+
+	private boolean isExecutor(String internalName, ScanScope scope) {
+		return !internalName.startsWith("[")
+				&& this.hierarchy.typeAndSupertypes(internalName, scope).contains("java.util.concurrent.Executor");
 	}
 
 	private static @Nullable Call toCall(AbstractInsnNode insn, Set<AbstractInsnNode> offloadedLambdas) {
@@ -125,12 +223,159 @@ final class BlockingCallScanner {
 					call.owner, call.name, call.desc);
 		}
 		if (OffloadedLambdas.isLambda(insn) && !offloadedLambdas.contains(insn)) {
-			Handle handle = (Handle) ((InvokeDynamicInsnNode) insn).bsmArgs[1];
-			boolean virtual = handle.getTag() == Opcodes.H_INVOKEVIRTUAL
-					|| handle.getTag() == Opcodes.H_INVOKEINTERFACE;
-			return new Call(virtual, handle.getOwner(), handle.getName(), handle.getDesc());
+			return handleCall((Handle) ((InvokeDynamicInsnNode) insn).bsmArgs[1]);
 		}
 		return null;
+	}
+
+	private static Call handleCall(Handle handle) {
+		boolean virtual = handle.getTag() == Opcodes.H_INVOKEVIRTUAL || handle.getTag() == Opcodes.H_INVOKEINTERFACE;
+		return new Call(virtual, handle.getOwner(), handle.getName(), handle.getDesc());
+	}
+
+	/**
+	 * The methods of a class in scope that implement the abstract methods of its
+	 * interfaces from outside the scope: what code we do not scan (Reactor, the JDK) may
+	 * call on an object of it.
+	 */
+	private List<MethodRef> interfaceImplementations(String type, ScanScope scope) {
+		ClassNode node = this.classNodes.get(type);
+		if (node == null) {
+			return List.of();
+		}
+		List<MethodRef> implementations = new ArrayList<>();
+		for (String implemented : node.interfaces) {
+			ClassNode contract = scope.includes(implemented) ? null : this.classNodes.get(implemented);
+			if (contract == null) {
+				continue;
+			}
+			for (MethodNode method : contract.methods) {
+				if ((method.access & Opcodes.ACC_ABSTRACT) != 0) {
+					MethodRef implementation = findImplementation(type, method.name, method.desc, scope);
+					if (implementation != null && !implementations.contains(implementation)) {
+						implementations.add(implementation);
+					}
+				}
+			}
+		}
+		return implementations;
+	}
+
+	/** For a call on a type outside the scope: its implementations among the runtime classes of the fields. */
+	private List<MethodRef> implementationTargets(Call call, Resolution resolution) {
+		List<MethodRef> targets = new ArrayList<>();
+		for (String implementation : resolution.implementations()) {
+			if (this.hierarchy.isSubtype(implementation, call.owner(), resolution.scope())) {
+				MethodRef target = findImplementation(implementation, call.name(), call.desc(), resolution.scope());
+				if (target != null && !targets.contains(target)) {
+					targets.add(target);
+				}
+			}
+		}
+		return targets;
+	}
+
+	/**
+	 * What a call on a type outside the scope runs, from the values its receiver can hold:
+	 * an object of a class in scope created in this method, or the values assigned to the
+	 * field of a class in scope it was read from.
+	 */
+	private List<Call> receiverValues(MethodRef current, MethodInsnNode call, Resolution resolution) {
+		if (!this.readsFieldsOrCreates.computeIfAbsent(current.method(),
+				BlockingCallScanner::readsFieldOrCreates)) {
+			return List.of();
+		}
+		ValueFlow flow = flow(current);
+		List<Set<AbstractInsnNode>> operands = (flow != null) ? flow.operands(call) : List.of();
+		if (operands.isEmpty()) {
+			return List.of();
+		}
+		List<Call> values = new ArrayList<>();
+		for (AbstractInsnNode origin : operands.get(0)) {
+			if (origin instanceof TypeInsnNode creation && creation.getOpcode() == Opcodes.NEW) {
+				values.add(new Call(false, creation.desc, call.name, call.desc));
+			}
+			else if (origin instanceof FieldInsnNode field && resolution.scope().includes(field.owner)) {
+				values.addAll(fieldValues(field, call, resolution));
+			}
+		}
+		return values;
+	}
+
+	private static boolean readsFieldOrCreates(MethodNode method) {
+		for (AbstractInsnNode insn : method.instructions) {
+			if ((insn instanceof FieldInsnNode field && field.desc.startsWith("L")
+					&& (field.getOpcode() == Opcodes.GETFIELD || field.getOpcode() == Opcodes.GETSTATIC))
+					|| (insn instanceof TypeInsnNode type && type.getOpcode() == Opcodes.NEW)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The values the initialisers and constructors (any method) of the field's class assign to it. */
+	private List<Call> fieldValues(FieldInsnNode field, MethodInsnNode call, Resolution resolution) {
+		ClassNode owner = this.classNodes.get(field.owner);
+		if (owner == null) {
+			return List.of();
+		}
+		int store = (field.getOpcode() == Opcodes.GETSTATIC) ? Opcodes.PUTSTATIC : Opcodes.PUTFIELD;
+		List<Call> values = new ArrayList<>();
+		for (MethodNode method : owner.methods) {
+			for (AbstractInsnNode insn : method.instructions) {
+				if (insn.getOpcode() != store || !((FieldInsnNode) insn).name.equals(field.name)
+						|| !((FieldInsnNode) insn).owner.equals(field.owner)) {
+					continue;
+				}
+				ValueFlow flow = flow(new MethodRef(owner, method));
+				if (flow == null) {
+					continue;
+				}
+				for (AbstractInsnNode origin : flow.topOfStackBefore(insn)) {
+					if (OffloadedLambdas.isLambda(origin) && ((InvokeDynamicInsnNode) origin).name.equals(call.name)) {
+						values.add(handleCall((Handle) ((InvokeDynamicInsnNode) origin).bsmArgs[1]));
+					}
+					else if (origin instanceof TypeInsnNode creation && creation.getOpcode() == Opcodes.NEW) {
+						values.add(new Call(false, creation.desc, call.name, call.desc));
+					}
+					else if (flow.isParameter(origin)) {
+						values.addAll(lambdasOfHosts(resolution.lambdaHosts()
+							.getOrDefault(field.owner + "." + field.name, Set.of()), field, call));
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	/** The lambdas a class creates that could be the runtime value of a field. */
+	private List<Call> lambdasOfHosts(Set<String> hosts, FieldInsnNode field, MethodInsnNode call) {
+		String fieldType = Type.getType(field.desc).getInternalName();
+		List<Call> values = new ArrayList<>();
+		for (String host : hosts) {
+			ClassNode node = this.classNodes.get(host);
+			if (node == null) {
+				continue;
+			}
+			for (MethodNode method : node.methods) {
+				for (AbstractInsnNode insn : method.instructions) {
+					if (OffloadedLambdas.isLambda(insn) && ((InvokeDynamicInsnNode) insn).name.equals(call.name)
+							&& Type.getReturnType(((InvokeDynamicInsnNode) insn).desc)
+								.getInternalName()
+								.equals(fieldType)) {
+						values.add(handleCall((Handle) ((InvokeDynamicInsnNode) insn).bsmArgs[1]));
+					}
+				}
+			}
+		}
+		return values;
+	}
+
+	private @Nullable ValueFlow flow(MethodRef method) {
+		return this.flows
+			.computeIfAbsent(method.method(),
+					(node) -> Optional.ofNullable(ValueFlow.analyze(method.owner().name, node)))
+			.orElse(null);
 	}
 
 	private List<MethodRef> targets(Call call, Resolution resolution) {
@@ -224,13 +469,22 @@ final class BlockingCallScanner {
 		return longer;
 	}
 
+	/**
+	 * What a scan found.
+	 * @param evidence one per blocking API reached
+	 * @param doubts the calls it could not follow, at most {@value #MAX_DOUBTS}
+	 */
+	record Result(List<Evidence> evidence, List<String> doubts) {
+	}
+
 	private record Step(MethodRef method, List<CallSite> chain) {
 	}
 
 	private record Call(boolean virtual, String owner, String name, String desc) {
 	}
 
-	private record Resolution(ScanScope scope, @Nullable String receiverType, Set<String> implementations) {
+	private record Resolution(ScanScope scope, @Nullable String receiverType, Set<String> implementations,
+			Map<String, Set<String>> lambdaHosts) {
 	}
 
 }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.asyncmiddleware.hooks.SyncHooks;
@@ -169,12 +171,16 @@ public final class BlockingFilterDetector {
 
 	private Verdict verdict(List<MethodRef> entries, ScanScope filterScope, @Nullable String receiverType,
 			Object target) {
-		List<Evidence> evidence = this.scanner.scan(entries, filterScope, receiverType,
-				fieldImplementations(target, filterScope));
-		if (evidence.isEmpty()) {
-			return Verdict.nonBlocking();
+		FieldValues fieldValues = fieldValues(target, filterScope);
+		BlockingCallScanner.Result result = this.scanner.scan(entries, filterScope, receiverType,
+				fieldValues.implementations(), fieldValues.lambdaHosts());
+		if (result.evidence().isEmpty()) {
+			// a non-blocking verdict is only as sure as the calls the scan could follow
+			return result.doubts().isEmpty() ? Verdict.nonBlocking()
+					: new Verdict(Verdict.Kind.NON_BLOCKING, Verdict.Source.STATIC_ANALYSIS, List.of(),
+							Verdict.Certainty.LOW, result.doubts());
 		}
-		return new Verdict(Verdict.Kind.BLOCKING, Verdict.Source.STATIC_ANALYSIS, evidence);
+		return new Verdict(Verdict.Kind.BLOCKING, Verdict.Source.STATIC_ANALYSIS, result.evidence());
 	}
 
 	private static @Nullable MethodNode findMethod(ClassNode node, Method method) {
@@ -225,26 +231,26 @@ public final class BlockingFilterDetector {
 
 	/**
 	 * Runtime classes, in scope, of the objects the filter references (to a small depth):
-	 * they tell which implementation a call on an interface reaches.
+	 * they tell which implementation a call on an interface reaches. For a field whose
+	 * value is a lambda (a hidden class, unreadable), the class that created it.
 	 */
-	private static Set<String> fieldImplementations(Object filter, ScanScope scope) {
-		Set<String> implementations = new LinkedHashSet<>();
+	private static FieldValues fieldValues(Object filter, ScanScope scope) {
+		FieldValues values = new FieldValues(new LinkedHashSet<>(), new LinkedHashMap<>());
 		Set<Object> seen = Collections.newSetFromMap(new IdentityHashMap<>());
 		Deque<Object> level = new ArrayDeque<>(List.of(filter));
 		for (int depth = 0; depth < FIELD_DEPTH && !level.isEmpty(); depth++) {
 			Deque<Object> next = new ArrayDeque<>();
 			for (Object object : level) {
 				if (seen.add(object)) {
-					collectFieldValues(object, scope, implementations, next);
+					collectFieldValues(object, scope, values, next);
 				}
 			}
 			level = next;
 		}
-		return implementations;
+		return values;
 	}
 
-	private static void collectFieldValues(Object object, ScanScope scope, Set<String> implementations,
-			Deque<Object> next) {
+	private static void collectFieldValues(Object object, ScanScope scope, FieldValues values, Deque<Object> next) {
 		for (Class<?> type = object.getClass(); type != null && scope.includes(internalName(type)); type = type
 			.getSuperclass()) {
 			for (Field field : type.getDeclaredFields()) {
@@ -257,8 +263,15 @@ public final class BlockingFilterDetector {
 				}
 				Object target = unwrap(value);
 				Class<?> valueType = ClassUtils.getUserClass(target);
-				if (!valueType.isHidden() && scope.includes(internalName(valueType))) {
-					implementations.add(internalName(valueType));
+				String valueName = valueType.getName();
+				int lambda = valueName.indexOf("$$Lambda");
+				if (valueType.isHidden() && lambda > 0) {
+					values.lambdaHosts()
+						.computeIfAbsent(internalName(type) + "." + field.getName(), (key) -> new LinkedHashSet<>())
+						.add(valueName.substring(0, lambda).replace('.', '/'));
+				}
+				else if (!valueType.isHidden() && scope.includes(internalName(valueType))) {
+					values.implementations().add(internalName(valueType));
 					next.add(target);
 				}
 			}
@@ -278,6 +291,15 @@ public final class BlockingFilterDetector {
 
 	private static String internalName(Class<?> type) {
 		return type.getName().replace('.', '/');
+	}
+
+	/**
+	 * What the filter's fields hold.
+	 * @param implementations runtime classes in scope (internal names)
+	 * @param lambdaHosts per field ({@code owner.name}) holding a lambda, the classes that
+	 * created it
+	 */
+	private record FieldValues(Set<String> implementations, Map<String, Set<String>> lambdaHosts) {
 	}
 
 }

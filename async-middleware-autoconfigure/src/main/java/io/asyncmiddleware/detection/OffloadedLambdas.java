@@ -1,14 +1,12 @@
 package io.asyncmiddleware.detection;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -17,21 +15,27 @@ import org.objectweb.asm.tree.FieldInsnNode;
 import org.objectweb.asm.tree.InvokeDynamicInsnNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
-import org.objectweb.asm.tree.VarInsnNode;
-import org.objectweb.asm.tree.analysis.Analyzer;
-import org.objectweb.asm.tree.analysis.AnalyzerException;
-import org.objectweb.asm.tree.analysis.Frame;
-import org.objectweb.asm.tree.analysis.SourceInterpreter;
-import org.objectweb.asm.tree.analysis.SourceValue;
+import org.objectweb.asm.tree.TypeInsnNode;
 
 /**
- * Finds the lambdas and method references of one method whose code Reactor runs on a
- * worker thread, so that the scan does not follow them.
+ * Finds the lambdas, method references and objects of in-scope classes created by one
+ * method whose code runs on another thread than the caller's, so that the scan does not
+ * follow them and no evidence chain goes through them.
  *
- * <p>A data-flow analysis (ASM's {@link Analyzer} with a {@link SourceInterpreter})
- * connects each value to the instructions that produced it, through local variables,
- * {@code dup} and casts. A lambda counts as offloaded when every use of it is one of:
+ * <p>A data-flow analysis ({@link ValueFlow}) connects each value to the instructions
+ * that produced it, through local variables, {@code dup} and casts. A lambda (or a
+ * created object, whose constructor call does not count as a use) counts as offloaded
+ * when every use of it is one of:
  * <ol>
+ * <li>a task handed to an executor: an argument of {@code Executor.execute},
+ * {@code ExecutorService.submit}/{@code invokeAll}/{@code invokeAny},
+ * {@code ScheduledExecutorService.schedule*} (on any type that is an
+ * {@code Executor}, Spring's {@code TaskExecutor} included), of a
+ * {@code CompletableFuture} method ending in {@code Async} ({@code supplyAsync},
+ * {@code runAsync}, {@code thenApplyAsync}...: the common pool or the executor given),
+ * or of a {@code Thread} constructor. Waiting for the result ({@code get},
+ * {@code join}) is a blocking call of its own; composing it
+ * ({@code Mono.fromFuture}) is not;</li>
  * <li>an argument of a deferred source ({@code Mono/Flux.fromCallable},
  * {@code fromRunnable}, {@code fromSupplier}, {@code defer}, {@code create},
  * {@code generate}, {@code using}...) whose publisher, directly or through further
@@ -91,9 +95,17 @@ final class OffloadedLambdas {
 			"transformDeferredContextual", "as", "doOnSubscribe", "doOnRequest", "doOnCancel", "doFirst",
 			"doFinally", "contextWrite", "subscribeOn", "publishOn");
 
+	private static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
+
+	/** Methods of an {@code Executor} type that run their task arguments on its threads. */
+	private static final Set<String> EXECUTOR_HAND_OFFS = Set.of("execute", "submit", "invokeAll", "invokeAny",
+			"schedule", "scheduleAtFixedRate", "scheduleWithFixedDelay");
+
 	private final MethodNode method;
 
-	private final Frame<SourceValue>[] frames;
+	private final ValueFlow flow;
+
+	private final Predicate<String> executorType;
 
 	/** Per call: the origins of its receiver (index 0 when not static) and arguments. */
 	private final Map<MethodInsnNode, List<Set<AbstractInsnNode>>> operands = new HashMap<>();
@@ -101,53 +113,83 @@ final class OffloadedLambdas {
 	/** Per producing instruction: the calls that use its value. */
 	private final Map<AbstractInsnNode, List<Use>> uses = new HashMap<>();
 
-	private OffloadedLambdas(MethodNode method, Frame<SourceValue>[] frames) {
+	private OffloadedLambdas(MethodNode method, ValueFlow flow, Predicate<String> executorType) {
 		this.method = method;
-		this.frames = frames;
+		this.flow = flow;
+		this.executorType = executorType;
 	}
 
 	/**
-	 * The {@code invokedynamic} instructions of a method that create offloaded lambdas.
+	 * The instructions of a method that create offloaded lambdas ({@code invokedynamic})
+	 * or offloaded objects ({@code new}).
 	 * @param ownerInternalName the internal name of the method's class
 	 * @param method the method, with code
-	 * @return the offloaded lambda instructions, empty if the method cannot be analysed
+	 * @param executorType whether a type (internal name) is an {@code Executor}
+	 * @return the offloaded instructions, empty if the method cannot be analysed
 	 */
-	static Set<AbstractInsnNode> find(String ownerInternalName, MethodNode method) {
-		if (!callsReactor(method)) {
+	static Set<AbstractInsnNode> find(String ownerInternalName, MethodNode method, Predicate<String> executorType) {
+		if (!mayOffload(method)) {
 			return Set.of();
 		}
-		Frame<SourceValue>[] frames;
-		try {
-			frames = new Analyzer<>(new SourceInterpreter()).analyze(ownerInternalName, method);
-		}
-		catch (AnalyzerException ex) {
+		ValueFlow flow = ValueFlow.analyze(ownerInternalName, method);
+		if (flow == null) {
 			// conservative: nothing is offloaded, every lambda is followed
 			return Set.of();
 		}
-		return new OffloadedLambdas(method, frames).find();
+		return new OffloadedLambdas(method, flow, executorType).find();
 	}
 
-	private static boolean callsReactor(MethodNode method) {
+	private static boolean mayOffload(MethodNode method) {
+		boolean creates = false;
+		boolean schedules = false;
 		for (AbstractInsnNode insn : method.instructions) {
-			if (insn instanceof MethodInsnNode call && call.owner.startsWith(PUBLISHER_PACKAGE)) {
-				return true;
-			}
+			creates |= isLambda(insn) || insn.getOpcode() == Opcodes.NEW;
+			schedules |= insn instanceof MethodInsnNode call && (call.owner.startsWith(PUBLISHER_PACKAGE)
+					|| EXECUTOR_HAND_OFFS.contains(call.name) || call.name.endsWith("Async")
+					|| call.owner.equals("java/lang/Thread"));
 		}
-		return false;
+		return creates && schedules;
 	}
 
 	private Set<AbstractInsnNode> find() {
 		collectUses();
 		Set<AbstractInsnNode> offloaded = new HashSet<>();
 		for (AbstractInsnNode insn : this.method.instructions) {
-			if (isLambda(insn)) {
-				List<Use> lambdaUses = this.uses.getOrDefault(insn, List.of());
-				if (!lambdaUses.isEmpty() && lambdaUses.stream().allMatch(this::runsOnWorker)) {
+			if (isLambda(insn) || insn.getOpcode() == Opcodes.NEW) {
+				List<Use> valueUses = this.uses.getOrDefault(insn, List.of())
+					.stream()
+					.filter((use) -> !isConstructorOf(use, insn))
+					.toList();
+				if (!valueUses.isEmpty() && valueUses.stream().allMatch(this::runsElsewhere)) {
 					offloaded.add(insn);
 				}
 			}
 		}
 		return offloaded;
+	}
+
+	private static boolean isConstructorOf(Use use, AbstractInsnNode creation) {
+		return creation instanceof TypeInsnNode type && use.position() == -1 && use.call().name.equals("<init>")
+				&& use.call().owner.equals(type.desc);
+	}
+
+	private boolean runsElsewhere(Use use) {
+		return handedOff(use) || runsOnWorker(use);
+	}
+
+	private boolean handedOff(Use use) {
+		MethodInsnNode call = use.call();
+		if (use.position() < 0) {
+			return false;
+		}
+		if (call.owner.equals(COMPLETABLE_FUTURE)) {
+			return call.name.endsWith("Async");
+		}
+		if (call.owner.equals("java/lang/Thread")) {
+			return call.name.equals("<init>") || call.name.equals("startVirtualThread");
+		}
+		return EXECUTOR_HAND_OFFS.contains(call.name) && call.getOpcode() != Opcodes.INVOKESTATIC
+				&& this.executorType.test(call.owner);
 	}
 
 	static boolean isLambda(AbstractInsnNode insn) {
@@ -160,57 +202,20 @@ final class OffloadedLambdas {
 			if (!(insn instanceof MethodInsnNode call)) {
 				continue;
 			}
-			Frame<SourceValue> frame = frameAt(insn);
-			if (frame == null) {
+			List<Set<AbstractInsnNode>> callOperands = this.flow.operands(call);
+			boolean hasReceiver = call.getOpcode() != Opcodes.INVOKESTATIC;
+			if (callOperands.size() != Type.getArgumentTypes(call.desc).length + (hasReceiver ? 1 : 0)) {
+				// unreachable
 				continue;
 			}
-			boolean hasReceiver = call.getOpcode() != Opcodes.INVOKESTATIC;
-			int count = Type.getArgumentTypes(call.desc).length + (hasReceiver ? 1 : 0);
-			int base = frame.getStackSize() - count;
-			List<Set<AbstractInsnNode>> callOperands = new ArrayList<>(count);
-			for (int i = 0; i < count; i++) {
-				Set<AbstractInsnNode> origins = origins(frame.getStack(base + i));
-				callOperands.add(origins);
+			for (int i = 0; i < callOperands.size(); i++) {
 				int position = hasReceiver ? i - 1 : i;
-				for (AbstractInsnNode origin : origins) {
+				for (AbstractInsnNode origin : callOperands.get(i)) {
 					this.uses.computeIfAbsent(origin, (key) -> new ArrayList<>()).add(new Use(call, position));
 				}
 			}
 			this.operands.put(call, callOperands);
 		}
-	}
-
-	/**
-	 * The instructions that really produced a value: loads, stores, {@code dup} and casts
-	 * are looked through.
-	 */
-	private Set<AbstractInsnNode> origins(SourceValue value) {
-		Set<AbstractInsnNode> origins = new LinkedHashSet<>();
-		Set<AbstractInsnNode> seen = new HashSet<>();
-		Deque<AbstractInsnNode> pending = new ArrayDeque<>(value.insns);
-		while (!pending.isEmpty()) {
-			AbstractInsnNode insn = pending.poll();
-			if (!seen.add(insn)) {
-				continue;
-			}
-			Frame<SourceValue> frame = frameAt(insn);
-			int opcode = insn.getOpcode();
-			if (frame != null && opcode == Opcodes.ALOAD) {
-				pending.addAll(frame.getLocal(((VarInsnNode) insn).var).insns);
-			}
-			else if (frame != null && frame.getStackSize() > 0
-					&& (opcode == Opcodes.ASTORE || opcode == Opcodes.DUP || opcode == Opcodes.CHECKCAST)) {
-				pending.addAll(frame.getStack(frame.getStackSize() - 1).insns);
-			}
-			else {
-				origins.add(insn);
-			}
-		}
-		return origins;
-	}
-
-	private Frame<SourceValue> frameAt(AbstractInsnNode insn) {
-		return this.frames[this.method.instructions.indexOf(insn)];
 	}
 
 	private boolean runsOnWorker(Use use) {

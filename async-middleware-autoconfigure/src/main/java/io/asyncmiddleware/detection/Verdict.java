@@ -11,13 +11,30 @@ import org.springframework.util.Assert;
  * @param source how the conclusion was reached
  * @param evidence why, when the kind is not {@link Kind#NON_BLOCKING}; may also hold the
  * justification of a declared non-blocking filter
+ * @param certainty how sure the verdict is
+ * @param doubts why it is not sure: the calls the scan could not follow (or why the
+ * filter was not analysed); empty when the certainty is {@link Certainty#HIGH}
  */
-public record Verdict(Kind kind, Source source, List<Evidence> evidence) {
+public record Verdict(Kind kind, Source source, List<Evidence> evidence, Certainty certainty, List<String> doubts) {
 
 	public Verdict {
 		Assert.notNull(kind, "'kind' must not be null");
 		Assert.notNull(source, "'source' must not be null");
+		Assert.notNull(certainty, "'certainty' must not be null");
 		evidence = List.copyOf(evidence);
+		doubts = List.copyOf(doubts);
+	}
+
+	/**
+	 * A verdict without doubts: certain unless it was not analysed.
+	 * @param kind the kind
+	 * @param source how it was reached
+	 * @param evidence why
+	 */
+	public Verdict(Kind kind, Source source, List<Evidence> evidence) {
+		this(kind, source, evidence, (source != Source.NOT_ANALYSED) ? Certainty.HIGH : Certainty.NONE,
+				(source != Source.NOT_ANALYSED) ? List.of()
+						: evidence.stream().map(Evidence::description).toList());
 	}
 
 	/**
@@ -49,6 +66,29 @@ public record Verdict(Kind kind, Source source, List<Evidence> evidence) {
 
 		/** The filter is written as {@code SyncHooks}: blocking by contract. */
 		SYNC_HOOKS
+
+	}
+
+	/**
+	 * How sure a verdict is.
+	 */
+	public enum Certainty {
+
+		/**
+		 * Declared, or a blocking call found, or every call reachable from the filter
+		 * followed or matched.
+		 */
+		HIGH,
+
+		/**
+		 * Judged non-blocking, but some calls could not be followed (an interface without
+		 * a known implementation, reflection, the depth limit): the run-time checks are
+		 * the backstop.
+		 */
+		LOW,
+
+		/** Not analysed. */
+		NONE
 
 	}
 

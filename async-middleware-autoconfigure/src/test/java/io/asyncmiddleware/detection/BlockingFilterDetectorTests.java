@@ -164,12 +164,14 @@ class BlockingFilterDetectorTests {
 	@Test
 	void fileInputStreamReadIsBlocking() {
 		assertBlocking(new FileInputStreamFilter(),
+				"FileInputStreamFilter.filter(FileInputStreamFilter.java:18) -> new java.io.FileInputStream",
 				"FileInputStreamFilter.filter(FileInputStreamFilter.java:19) -> java.io.FileInputStream.read");
 	}
 
 	@Test
 	void urlConnectionIsBlocking() {
 		assertBlocking(new UrlConnectionFilter(),
+				"UrlConnectionFilter.filter(UrlConnectionFilter.java:20) -> java.net.URL.openConnection",
 				"UrlConnectionFilter.filter(UrlConnectionFilter.java:21) -> java.net.HttpURLConnection.getResponseCode");
 	}
 
@@ -401,6 +403,15 @@ class BlockingFilterDetectorTests {
 	}
 
 	@Test
+	void fullyFollowedNonBlockingVerdictIsCertainAndNotAnalysedIsNot() {
+		assertThat(this.detector.detect(new HeaderFilter()).certainty()).isEqualTo(Verdict.Certainty.HIGH);
+		assertThat(this.detector.detect(new HeaderFilter()).doubts()).isEmpty();
+		Verdict lambda = this.detector.detect((WebFilter) (exchange, chain) -> chain.filter(exchange));
+		assertThat(lambda.certainty()).isEqualTo(Verdict.Certainty.NONE);
+		assertThat(lambda.doubts()).singleElement().asString().startsWith("bytecode of ");
+	}
+
+	@Test
 	void allowedApiIsNotReported() {
 		assertThat(this.detector.detect(new GuardedCounterFilter()).kind()).isEqualTo(Verdict.Kind.BLOCKING);
 		BlockingFilterDetector trimmed = detector(
@@ -410,7 +421,12 @@ class BlockingFilterDetectorTests {
 
 	@Test
 	void blockingCallDeeperThanMaxDepthIsNotReported() {
-		assertNonBlocking(this.detector.detect(new TooDeepFilter()));
+		Verdict tooDeep = this.detector.detect(new TooDeepFilter());
+		assertNonBlocking(tooDeep);
+		// not reported, but the verdict says it stopped short
+		assertThat(tooDeep.certainty()).isEqualTo(Verdict.Certainty.LOW);
+		assertThat(tooDeep.doubts()).containsExactly("max-depth reached: TooDeepService.level7 called in "
+				+ "TooDeepService.level6(TooDeepService.java:28) not followed");
 		Verdict deeper = detector(BlockingApiCatalogue.defaults(), 7).detect(new TooDeepFilter());
 		assertThat(deeper.evidence()).extracting(Evidence::toString)
 			.containsExactly("TooDeepFilter.filter(TooDeepFilter.java:17) -> TooDeepService.level2(TooDeepService"

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -25,6 +26,11 @@ import org.springframework.util.Assert;
  * with the top of the held thread's stack, at most once a minute per entry (further
  * episodes within the minute at DEBUG): the threshold is wall-clock time, so a loaded
  * machine that preempts a loop thread would otherwise fill the log.
+ *
+ * <p>A stall whose stack shows class loading or linking (a class defined, a lambda or
+ * string concatenation bootstrapped, a method handle linked) is what a cold JVM does on
+ * its first requests, not blocking: it is counted but logged at DEBUG, and only WARNed
+ * if the same hold is later seen doing something else. See {@link ColdJvmFrames}.
  */
 public final class EventLoopStallWatchdog implements SmartLifecycle {
 
@@ -134,11 +140,14 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 				continue;
 			}
 			if (episode == null) {
-				this.episodes.put(hold, new Episode(holder, since, held));
-				warn(hold, holder, held, now);
+				episode = new Episode(holder, since, held);
+				this.episodes.put(hold, episode);
 			}
 			else {
 				episode.heldNanos = held;
+			}
+			if (!episode.reported) {
+				report(hold, episode, now);
 			}
 		}
 		// episodes of threads that died while held
@@ -151,7 +160,29 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 	}
 
-	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos, long now) {
+	private void report(EventLoopHold hold, Episode episode, long now) {
+		EventLoopHolder holder = episode.holder;
+		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
+		if (hold.holder() != holder || hold.since() != episode.since) {
+			// the entry let go while the stack was taken, which then shows what ran after
+			// (often the idle event loop): no report from it; the episode still counts
+			return;
+		}
+		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
+			if (!episode.coldLogged && logger.isDebugEnabled()) {
+				logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
+						+ TimeUnit.NANOSECONDS.toMillis(episode.heldNanos) + " ms while loading or linking classes "
+						+ "(a cold JVM warming up, not blocking); " + StackExcerpt.of(stack, holder.entryClass()));
+			}
+			episode.coldLogged = true;
+			return;
+		}
+		episode.reported = true;
+		warn(hold, holder, episode.heldNanos, now, stack);
+	}
+
+	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos, long now,
+			List<StackTraceElement> stack) {
 		Long last = this.lastWarned.get(holder.entryName());
 		boolean warn = last == null || now - last >= WARN_INTERVAL_NANOS;
 		if (warn ? logger.isWarnEnabled() : logger.isDebugEnabled()) {
@@ -162,7 +193,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			String message = ("Entry " + holder + " held event loop " + thread.getName() + " for "
 					+ TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms (threshold "
 					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms); "
-					+ StackExcerpt.of(Arrays.asList(thread.getStackTrace()), holder.entryClass()));
+					+ StackExcerpt.of(stack, holder.entryClass()));
 			if (warn) {
 				logger.warn(message);
 			}
@@ -189,6 +220,12 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		private final long since;
 
 		private long heldNanos;
+
+		/** Whether it was logged as a stall (WARN, or DEBUG within the minute). */
+		private boolean reported;
+
+		/** Whether it was logged as class loading or linking. */
+		private boolean coldLogged;
 
 		Episode(EventLoopHolder holder, long since, long heldNanos) {
 			this.holder = holder;

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -57,7 +58,8 @@ class EventLoopStallWatchdogTests {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
 		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		// at least: on a loaded machine the OS may preempt the thread long enough again
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
 		assertThat(this.metrics.snapshot().maxStall()).isGreaterThanOrEqualTo(Duration.ofMillis(10));
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop parallel-")
 			.contains("(threshold 10 ms); at ")
@@ -143,8 +145,47 @@ class EventLoopStallWatchdogTests {
 		finally {
 			server.disposeNow();
 		}
-		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() == 1);
+		// a cold server's first request may hold the loop twice (the spin, and class loading
+		// or JIT around it): this test is about naming the loop, not counting
+		await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
 		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop reactor-http-");
+	}
+
+	@Test
+	void classLoadingOfAColdJvmIsCountedButNotWarned(CapturedOutput output) {
+		ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+			.getLogger(EventLoopStallWatchdog.class);
+		ch.qos.logback.classic.Level level = logger.getLevel();
+		logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+		try {
+			this.watchdog = startWatchdog(Duration.ofMillis(10));
+			StackChain filter = measured("spinner", new ClassLoadingFilter(), this.metrics, this.watchdog);
+			// a loop of its own: nothing left over from other tests runs on it
+			Scheduler loop = Schedulers.newParallel("cold-loop", 1);
+			try {
+				filter.filter(exchange(), completingChain()).subscribeOn(loop).block(Duration.ofSeconds(5));
+				await().atMost(Duration.ofSeconds(5)).until(() -> this.metrics.snapshot().stalls() >= 1);
+			}
+			finally {
+				loop.dispose();
+			}
+		}
+		finally {
+			logger.setLevel(level);
+		}
+		assertThat(output).contains("while loading or linking classes (a cold JVM warming up, not blocking)")
+			.contains("at " + SlowClassLoader.class.getName() + ".findClass(");
+		assertThat(output.getOut()).as("output").doesNotContainPattern("WARN.*Entry 'spinner'");
+	}
+
+	@Test
+	void coldJvmFramesAreOnlyThoseAboveTheEntry() {
+		StackTraceElement loading = new StackTraceElement("java.lang.ClassLoader", "loadClass", null, -1);
+		StackTraceElement entry = new StackTraceElement(SpinningFilter.class.getName(), "filter", null, -1);
+		StackTraceElement spin = new StackTraceElement(SpinningFilter.class.getName(), "spin", null, -1);
+		assertThat(ColdJvmFrames.isLoadingOrLinking(java.util.List.of(loading, entry), SpinningFilter.class)).isTrue();
+		assertThat(ColdJvmFrames.isLoadingOrLinking(java.util.List.of(spin, entry, loading), SpinningFilter.class))
+			.isFalse();
 	}
 
 	// the entry as the composed chain runs it: measured, holding the thread while it runs
@@ -197,6 +238,41 @@ class EventLoopStallWatchdogTests {
 			while (System.nanoTime() < end) {
 				spins++;
 			}
+		}
+
+	}
+
+	/**
+	 * Holds the thread while loading a class, the way a cold JVM's first request does.
+	 */
+	static class ClassLoadingFilter implements WebFilter {
+
+		@Override
+		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+			try {
+				new SlowClassLoader().loadClass("io.asyncmiddleware.detection.runtime.NotThere");
+			}
+			catch (ClassNotFoundException ex) {
+				// expected: only the time spent loading matters
+			}
+			return chain.filter(exchange);
+		}
+
+	}
+
+	/**
+	 * A class loader that takes its time to find a class (with CPU, not sleeping).
+	 */
+	static class SlowClassLoader extends ClassLoader {
+
+		SlowClassLoader() {
+			super(null);
+		}
+
+		@Override
+		protected Class<?> findClass(String name) throws ClassNotFoundException {
+			SpinningFilter.spin(SPIN);
+			throw new ClassNotFoundException(name);
 		}
 
 	}

@@ -1,0 +1,30 @@
+package io.asyncmiddleware.detection.corpus.blocking.nio;
+
+import java.io.IOException;
+
+import io.asyncmiddleware.detection.corpus.Families;
+import io.asyncmiddleware.detection.corpus.Label;
+import io.asyncmiddleware.detection.corpus.Label.Expect;
+import io.asyncmiddleware.detection.corpus.support.CorpusResources;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Reads a file with a FileChannel through a method it inherits.
+ */
+@Label(value = Expect.BLOCKING, family = Families.NIO, reach = "inherited helper method")
+public class InheritedChannelReadFilter extends ChannelReadingSupport implements WebFilter {
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		try {
+			exchange.getAttributes().put("head", readHead(CorpusResources.file()));
+		}
+		catch (IOException ex) {
+			return Mono.error(ex);
+		}
+		return chain.filter(exchange);
+	}
+
+}

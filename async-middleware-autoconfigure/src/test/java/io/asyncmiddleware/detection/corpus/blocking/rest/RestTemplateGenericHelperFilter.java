@@ -1,0 +1,27 @@
+package io.asyncmiddleware.detection.corpus.blocking.rest;
+
+import io.asyncmiddleware.detection.corpus.Families;
+import io.asyncmiddleware.detection.corpus.Label;
+import io.asyncmiddleware.detection.corpus.Label.Expect;
+import io.asyncmiddleware.detection.corpus.support.CorpusResources;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+
+/**
+ * Calls a service through a generic helper.
+ */
+@Label(value = Expect.BLOCKING, family = Families.REST_TEMPLATE, reach = "generic helper")
+public class RestTemplateGenericHelperFilter implements WebFilter {
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		exchange.getAttributes().put("body", fetch(String.class));
+		return chain.filter(exchange);
+	}
+
+	private static <T> T fetch(Class<T> type) {
+		return CorpusResources.restTemplate().getForObject(CorpusResources.httpUri(), type);
+	}
+
+}

@@ -1,0 +1,105 @@
+package io.asyncmiddleware.detection.corpus.support;
+
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * Synchronisers that are really contended, so that a corpus filter using them parks (an
+ * uncontended lock never parks, and BlockHound only sees parking): a thread holds the
+ * locks and gives them up, or releases a permit or offers an element, only once another
+ * thread waits, then takes them back.
+ */
+public final class Contender {
+
+	private final ReentrantLock lock = new ReentrantLock();
+
+	private final ReentrantReadWriteLock readWriteLock = new ReentrantReadWriteLock();
+
+	private final Semaphore semaphore = new Semaphore(0);
+
+	private final LinkedTransferQueue<String> queue = new LinkedTransferQueue<>();
+
+	private final Thread thread = new Thread(this::run, "corpus-contender");
+
+	private volatile boolean running = true;
+
+	private volatile boolean holding;
+
+	void start() {
+		this.thread.setDaemon(true);
+		this.thread.start();
+		while (!this.holding) {
+			Thread.onSpinWait();
+		}
+	}
+
+	void stop() {
+		this.running = false;
+		LockSupport.unpark(this.thread);
+	}
+
+	private void run() {
+		this.lock.lock();
+		this.readWriteLock.writeLock().lock();
+		this.holding = true;
+		while (this.running) {
+			LockSupport.parkNanos(100_000);
+			// a waiter that BlockHound stopped in park() may stay queued: never wait for
+			// the queue to drain, and take the locks back by barging (tryLock)
+			if (this.lock.hasQueuedThreads()) {
+				this.lock.unlock();
+				LockSupport.parkNanos(1_000_000);
+				while (!this.lock.tryLock()) {
+					LockSupport.parkNanos(100_000);
+				}
+			}
+			if (this.readWriteLock.hasQueuedThreads()) {
+				this.readWriteLock.writeLock().unlock();
+				LockSupport.parkNanos(1_000_000);
+				while (!this.readWriteLock.writeLock().tryLock()) {
+					LockSupport.parkNanos(100_000);
+				}
+			}
+			if (this.semaphore.hasQueuedThreads() && this.semaphore.availablePermits() == 0) {
+				this.semaphore.release();
+			}
+			if (this.queue.hasWaitingConsumer() && this.queue.isEmpty()) {
+				this.queue.offer("item");
+			}
+		}
+	}
+
+	/**
+	 * A lock held by another thread until someone waits for it.
+	 * @return the lock
+	 */
+	public Lock lock() {
+		return this.lock;
+	}
+
+	public ReentrantReadWriteLock readWriteLock() {
+		return this.readWriteLock;
+	}
+
+	/**
+	 * A semaphore without permits until someone waits for one.
+	 * @return the semaphore
+	 */
+	public Semaphore semaphore() {
+		return this.semaphore;
+	}
+
+	/**
+	 * A queue that stays empty until someone waits for an element.
+	 * @return the queue
+	 */
+	public BlockingQueue<String> queue() {
+		return this.queue;
+	}
+
+}

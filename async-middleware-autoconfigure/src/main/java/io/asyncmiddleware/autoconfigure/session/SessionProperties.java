@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import io.asyncmiddleware.middleware.session.CookieSameSite;
+import io.asyncmiddleware.middleware.session.SessionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -66,6 +67,21 @@ public class SessionProperties {
 	 * own expiry (Django: SESSION_EXPIRE_AT_BROWSER_CLOSE).
 	 */
 	private boolean expireAtBrowserClose;
+
+	/**
+	 * Retry-After of the 503 answered while the session store cannot be reached; seconds if
+	 * no unit is given.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration storeRetryAfter = SessionSettings.DEFAULT_STORE_RETRY_AFTER;
+
+	public Duration getStoreRetryAfter() {
+		return this.storeRetryAfter;
+	}
+
+	public void setStoreRetryAfter(Duration storeRetryAfter) {
+		this.storeRetryAfter = storeRetryAfter;
+	}
 
 	public String getCookieName() {
 		return this.cookieName;

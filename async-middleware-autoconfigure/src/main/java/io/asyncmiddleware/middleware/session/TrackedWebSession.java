@@ -153,7 +153,7 @@ public final class TrackedWebSession implements WebSession {
 			}
 			// Spring Session makes the new id with UUID.randomUUID() (SecureRandom)
 			return stored.changeSessionId().subscribeOn(Schedulers.boundedElastic());
-		});
+		}).onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	/**
@@ -169,7 +169,7 @@ public final class TrackedWebSession implements WebSession {
 			this.delegate = null;
 			this.pending = new LinkedHashMap<>();
 			return (stored != null) ? stored.invalidate() : Mono.empty();
-		});
+		}).onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	/**
@@ -178,14 +178,15 @@ public final class TrackedWebSession implements WebSession {
 	 */
 	@Override
 	public Mono<Void> save() {
-		return Mono.defer(() -> materialize().flatMap(WebSession::save));
+		return Mono.defer(() -> materialize().flatMap(WebSession::save))
+			.onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	Mono<Void> save(Duration storeLifetime) {
 		return Mono.defer(() -> materialize().flatMap((stored) -> {
 			stored.setMaxIdleTime(storeLifetime);
 			return stored.save();
-		}));
+		})).onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	private Mono<WebSession> materialize() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 import io.asyncmiddleware.middleware.session.CookieSameSite;
-import io.asyncmiddleware.middleware.session.SessionSettings;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -73,7 +72,7 @@ public class SessionProperties {
 	 * no unit is given.
 	 */
 	@DurationUnit(ChronoUnit.SECONDS)
-	private Duration storeRetryAfter = SessionSettings.DEFAULT_STORE_RETRY_AFTER;
+	private Duration storeRetryAfter = Duration.ofSeconds(5);
 
 	public Duration getStoreRetryAfter() {
 		return this.storeRetryAfter;

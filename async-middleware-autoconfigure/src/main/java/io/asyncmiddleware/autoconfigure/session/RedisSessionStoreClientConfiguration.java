@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
 import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -23,8 +24,10 @@ import org.springframework.core.annotation.Order;
  * seconds to give up connecting.
  *
  * <ul>
- * <li>command timeout {@value #COMMAND_TIMEOUT_MILLIS} ms, unless
- * {@code spring.data.redis.timeout} is set;</li>
+ * <li>command timeout {@value #COMMAND_TIMEOUT_MILLIS} ms, and {@value #HANDSHAKE_TIMEOUT_MILLIS}
+ * ms for a new connection's handshake (which Lettuce times with the connection's default
+ * timeout: a cold JVM on a busy host can take longer than a command may), unless
+ * {@code spring.data.redis.timeout} is set, which then times both as in Boot;</li>
  * <li>connect timeout {@value #CONNECT_TIMEOUT_MILLIS} ms, unless
  * {@code spring.data.redis.connect-timeout} is set;</li>
  * <li>commands rejected at once while disconnected (Lettuce keeps reconnecting in the
@@ -47,6 +50,12 @@ class RedisSessionStoreClientConfiguration {
 	/** Command timeout applied when {@code spring.data.redis.timeout} is not set. */
 	static final long COMMAND_TIMEOUT_MILLIS = 500;
 
+	/**
+	 * Timeout of a connection's handshake (and of Spring Data's blocking waits) applied when
+	 * {@code spring.data.redis.timeout} is not set.
+	 */
+	static final long HANDSHAKE_TIMEOUT_MILLIS = 5000;
+
 	/** Connect timeout applied when {@code spring.data.redis.connect-timeout} is not set. */
 	static final long CONNECT_TIMEOUT_MILLIS = 1000;
 
@@ -58,6 +67,10 @@ class RedisSessionStoreClientConfiguration {
 	LettuceClientOptionsBuilderCustomizer sessionStoreLettuceClientOptions(DataRedisProperties properties) {
 		return (options) -> {
 			options.disconnectedBehavior(DisconnectedBehavior.REJECT_COMMANDS).requestQueueSize(REQUEST_QUEUE_SIZE);
+			if (properties.getTimeout() == null) {
+				options.timeoutOptions(
+						TimeoutOptions.builder().fixedTimeout(Duration.ofMillis(COMMAND_TIMEOUT_MILLIS)).build());
+			}
 			if (properties.getConnectTimeout() == null) {
 				options.socketOptions(
 						SocketOptions.builder().connectTimeout(Duration.ofMillis(CONNECT_TIMEOUT_MILLIS)).build());
@@ -67,10 +80,10 @@ class RedisSessionStoreClientConfiguration {
 
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE)
-	LettuceClientConfigurationBuilderCustomizer sessionStoreLettuceCommandTimeout(DataRedisProperties properties) {
+	LettuceClientConfigurationBuilderCustomizer sessionStoreLettuceHandshakeTimeout(DataRedisProperties properties) {
 		return (configuration) -> {
 			if (properties.getTimeout() == null) {
-				configuration.commandTimeout(Duration.ofMillis(COMMAND_TIMEOUT_MILLIS));
+				configuration.commandTimeout(Duration.ofMillis(HANDSHAKE_TIMEOUT_MILLIS));
 			}
 		};
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.ClientOptions.DisconnectedBehavior;
+import io.lettuce.core.TimeoutOptions;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,12 +31,14 @@ class RedisSessionStoreClientConfigurationTests {
 	void shortTimeoutsAndBoundedQueueByDefault() {
 		this.contextRunner.run((context) -> {
 			LettuceClientConfiguration configuration = clientConfiguration(context);
-			assertThat(configuration.getCommandTimeout()).isEqualTo(Duration.ofMillis(500));
+			// the connection's default: its handshake
+			assertThat(configuration.getCommandTimeout()).isEqualTo(Duration.ofSeconds(5));
 			ClientOptions options = configuration.getClientOptions().orElseThrow();
+			assertThat(commandTimeout(options)).isEqualTo(Duration.ofMillis(500));
 			assertThat(options.getDisconnectedBehavior()).isEqualTo(DisconnectedBehavior.REJECT_COMMANDS);
 			assertThat(options.getRequestQueueSize()).isEqualTo(10_000);
 			assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofSeconds(1));
-			// Boot's own: command timeouts apply to the reactive API too
+			// command timeouts apply to the reactive API too
 			assertThat(options.getTimeoutOptions().isTimeoutCommands()).isTrue();
 		});
 	}
@@ -48,6 +51,8 @@ class RedisSessionStoreClientConfigurationTests {
 				assertThat(configuration.getCommandTimeout()).isEqualTo(Duration.ofSeconds(3));
 				ClientOptions options = configuration.getClientOptions().orElseThrow();
 				assertThat(options.getSocketOptions().getConnectTimeout()).isEqualTo(Duration.ofSeconds(7));
+				// Boot's TimeoutOptions.enabled(): commands take the connection's timeout
+				assertThat(options.getTimeoutOptions().isApplyConnectionTimeout()).isTrue();
 				assertThat(options.getDisconnectedBehavior()).isEqualTo(DisconnectedBehavior.REJECT_COMMANDS);
 			});
 	}
@@ -80,6 +85,11 @@ class RedisSessionStoreClientConfigurationTests {
 	void notAppliedWithJedis() {
 		this.contextRunner.withPropertyValues("spring.data.redis.client-type=jedis")
 			.run((context) -> assertThat(context).doesNotHaveBean(LettuceClientOptionsBuilderCustomizer.class));
+	}
+
+	private static Duration commandTimeout(ClientOptions options) {
+		TimeoutOptions.TimeoutSource source = options.getTimeoutOptions().getSource();
+		return Duration.of(source.getTimeout(null), source.getTimeUnit().toChronoUnit());
 	}
 
 	private static LettuceClientConfiguration clientConfiguration(AssertableReactiveWebApplicationContext context) {

@@ -41,8 +41,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * A Redis outage with sessions in Redis: this test runs its own {@code redis-server} on a
  * free port, stops it while the application runs and starts it again on the same port.
  * While it is down, session routes answer {@code 503} with {@code Retry-After} within a
- * second (Lettuce's defaults: a 60 s hang, then a 500), session-free routes answer as
- * usual; once it is back, sessions work again without a restart. Skipped when
+ * second (Lettuce's defaults: a 60 s hang, then a 500), as they do while Redis is up but
+ * not answering; session-free routes answer as usual; once it is back, sessions work again without a restart. Skipped when
  * {@code redis-server} is not installed.
  */
 class SessionStoreOutageIntegrationTests {
@@ -91,6 +91,13 @@ class SessionStoreOutageIntegrationTests {
 					String key = TestServer.sessionKey(before.getResponseHeaders());
 					assertThat(key).isNotNull();
 
+					// Redis alive but not answering (a long command, a stalled host): the
+					// command timeout answers, not Lettuce's 60 s
+					try (Socket sleeper = hangRedis(2)) {
+						assertUnavailable(server, "/increment/", key);
+					}
+					awaitRecovery(server);
+
 					stop();
 
 					// loading the session for the view
@@ -113,12 +120,26 @@ class SessionStoreOutageIntegrationTests {
 		long start = System.nanoTime();
 		EntityExchangeResult<String> result = get(server, path, key);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
-		System.out.printf("Redis down: GET %s answered %s in %d ms%n", path, result.getStatus(), took.toMillis());
+		System.out.printf("Redis unavailable: GET %s answered %s in %d ms%n", path, result.getStatus(), took.toMillis());
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
 		assertThat(took).isLessThan(WITHIN);
 		assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 		assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
 		assertThat(result.getResponseBody()).contains("Session store unavailable");
+	}
+
+	/**
+	 * Makes Redis busy for the given seconds with {@code DEBUG SLEEP}, sent on a
+	 * connection of its own.
+	 */
+	private Socket hangRedis(int seconds) throws IOException {
+		Socket socket = new Socket("127.0.0.1", this.port);
+		String sleep = Integer.toString(seconds);
+		socket.getOutputStream()
+			.write(("*3\r\n$5\r\nDEBUG\r\n$5\r\nSLEEP\r\n$" + sleep.length() + "\r\n" + sleep + "\r\n")
+				.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		socket.getOutputStream().flush();
+		return socket;
 	}
 
 	private static EntityExchangeResult<String> awaitRecovery(TestServer server) throws InterruptedException {
@@ -169,7 +190,7 @@ class SessionStoreOutageIntegrationTests {
 
 	private Process launch(@Nullable String binary) throws IOException, InterruptedException {
 		Process process = new ProcessBuilder(binary, "--port", Integer.toString(this.port), "--bind", "127.0.0.1",
-				"--save", "", "--appendonly", "no", "--dir", this.directory.toString())
+				"--save", "", "--appendonly", "no", "--dir", this.directory.toString(), "--enable-debug-command", "local")
 			.redirectErrorStream(true)
 			.redirectOutput(this.directory.resolve("redis.log").toFile())
 			.start();

@@ -40,7 +40,9 @@ import org.springframework.web.server.session.WebSessionStore;
  * <p>When the store cannot be reached (see {@link SessionStoreUnavailableException}),
  * loading or saving the session answers {@code 503 Service Unavailable} with
  * {@code Retry-After} instead of a {@code 500}; requests that never use the session are
- * not affected.
+ * not affected. A loaded session that was deleted from the store before this request
+ * saved it (a concurrent logout) is not brought back: the answer is Django's
+ * {@code SessionInterrupted}, {@code 400}.
  *
  * <p>This entry writes the cookie itself, so the {@code WebSessionManager} of the
  * application (Spring's {@code SESSION} cookie) is never asked for a session by anything
@@ -62,6 +64,9 @@ public final class SessionWebFilter implements WebFilter {
 	private final WebSessionStore store;
 
 	private static final byte[] STORE_UNAVAILABLE = "Session store unavailable; retry later.\n"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SESSION_INTERRUPTED = (SessionInterruptedException.REASON + "\n")
 		.getBytes(StandardCharsets.UTF_8);
 
 	private static final MediaType TEXT_PLAIN = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
@@ -102,7 +107,9 @@ public final class SessionWebFilter implements WebFilter {
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
 		return chain.filter(withSession)
 			.onErrorResume(SessionStoreUnavailableException.class,
-					(ex) -> storeUnavailable(exchange.getResponse(), ex));
+					(ex) -> storeUnavailable(exchange.getResponse(), ex))
+			.onErrorResume(SessionInterruptedException.class, (ex) -> answer(exchange.getResponse(), ex,
+					HttpStatus.BAD_REQUEST, SESSION_INTERRUPTED, null));
 	}
 
 	/**
@@ -111,15 +118,27 @@ public final class SessionWebFilter implements WebFilter {
 	 * action leaves the response uncommitted, so it can still be answered).
 	 */
 	private Mono<Void> storeUnavailable(ServerHttpResponse response, SessionStoreUnavailableException ex) {
-		if (response.isCommitted() || !response.setStatusCode(HttpStatus.SERVICE_UNAVAILABLE)) {
+		return answer(response, ex, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE,
+				Long.toString(this.settings.storeRetryAfter().toSeconds()));
+	}
+
+	/**
+	 * Replaces the response with a short text answer, without the session cookie; a
+	 * response already on its way gets the error instead.
+	 */
+	private static Mono<Void> answer(ServerHttpResponse response, Throwable ex, HttpStatus status, byte[] body,
+			@Nullable String retryAfter) {
+		if (response.isCommitted() || !response.setStatusCode(status)) {
 			return Mono.error(ex);
 		}
 		HttpHeaders headers = response.getHeaders();
 		headers.remove(HttpHeaders.SET_COOKIE);
-		headers.set(HttpHeaders.RETRY_AFTER, Long.toString(this.settings.storeRetryAfter().toSeconds()));
+		if (retryAfter != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+		}
 		headers.setContentType(TEXT_PLAIN);
-		headers.setContentLength(STORE_UNAVAILABLE.length);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(STORE_UNAVAILABLE)));
+		headers.setContentLength(body.length);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
 	// Django's cookie parser keeps the last of duplicated names.

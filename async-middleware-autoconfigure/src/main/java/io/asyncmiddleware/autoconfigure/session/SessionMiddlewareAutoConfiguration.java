@@ -56,15 +56,17 @@ public final class SessionMiddlewareAutoConfiguration {
 		SessionCookie cookie = cookie(properties);
 		SessionSettings settings = settings(properties);
 		return BuiltInMiddleware.of(ENTRY, SessionWebFilter.class,
-				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)), cookie,
-						settings));
+				() -> new SessionWebFilter(
+						new SpringSessionWebSessionStore<>(repository(repositories, properties.getMaxInMemorySessions())),
+						cookie, settings));
 	}
 
-	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories) {
+	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories,
+			int maxInMemorySessions) {
 		return repositories.getIfAvailable(() -> {
 			logger.info("No ReactiveSessionRepository bean: the session entry keeps sessions in memory "
 					+ "(lost on restart, not shared between instances); add Spring Session Data Redis for production");
-			return new InMemorySessionRepository(Clock.systemUTC());
+			return new InMemorySessionRepository(Clock.systemUTC(), maxInMemorySessions);
 		});
 	}
 

@@ -30,6 +30,8 @@ public class SessionStoreUnavailableException extends ResponseStatusException {
 	// closed"); errors Redis answers are subclasses (RedisCommandExecutionException).
 	private static final String LETTUCE_CLIENT_REFUSAL = "io.lettuce.core.RedisException";
 
+	private static final int MAX_CAUSE_DEPTH = 16;
+
 	/**
 	 * Creates the exception.
 	 * @param cause what the store raised
@@ -45,8 +47,9 @@ public class SessionStoreUnavailableException extends ResponseStatusException {
 	 * @return {@code true} for an outage, {@code false} for anything else
 	 */
 	public static boolean isUnavailability(Throwable failure) {
-		for (@Nullable Throwable current = failure; current != null; current = (current.getCause() != current)
-				? current.getCause() : null) {
+		// bounded: a cause chain can loop
+		@Nullable Throwable current = failure;
+		for (int depth = 0; current != null && depth < MAX_CAUSE_DEPTH; depth++, current = current.getCause()) {
 			if (current instanceof SessionStoreUnavailableException
 					|| LETTUCE_CLIENT_REFUSAL.equals(current.getClass().getName())) {
 				return true;

@@ -105,11 +105,15 @@ public final class SessionWebFilter implements WebFilter {
 		};
 		withSession.getAttributes().put(ATTRIBUTE, this);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
-		return chain.filter(withSession)
-			.onErrorResume(SessionStoreUnavailableException.class,
-					(ex) -> storeUnavailable(exchange.getResponse(), ex))
-			.onErrorResume(SessionInterruptedException.class, (ex) -> answer(exchange.getResponse(), ex,
-					HttpStatus.BAD_REQUEST, SESSION_INTERRUPTED, null));
+		// one operator for both of the entry's own answers: this is on every request
+		return chain.filter(withSession).onErrorResume(SessionWebFilter::isOwnAnswer,
+				(ex) -> (ex instanceof SessionInterruptedException)
+						? answer(exchange.getResponse(), ex, HttpStatus.BAD_REQUEST, SESSION_INTERRUPTED, null)
+						: storeUnavailable(exchange.getResponse(), ex));
+	}
+
+	private static boolean isOwnAnswer(Throwable ex) {
+		return ex instanceof SessionStoreUnavailableException || ex instanceof SessionInterruptedException;
 	}
 
 	/**
@@ -117,7 +121,7 @@ public final class SessionWebFilter implements WebFilter {
 	 * session for the view, or while saving it on the way out (a failed before-commit
 	 * action leaves the response uncommitted, so it can still be answered).
 	 */
-	private Mono<Void> storeUnavailable(ServerHttpResponse response, SessionStoreUnavailableException ex) {
+	private Mono<Void> storeUnavailable(ServerHttpResponse response, Throwable ex) {
 		return answer(response, ex, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE,
 				Long.toString(this.settings.storeRetryAfter().toSeconds()));
 	}

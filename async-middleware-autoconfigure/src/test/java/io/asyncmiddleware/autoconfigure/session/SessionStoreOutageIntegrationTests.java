@@ -94,16 +94,18 @@ class SessionStoreOutageIntegrationTests {
 					// Redis alive but not answering (a long command, a stalled host): the
 					// command timeout answers, not Lettuce's 60 s
 					try (Socket sleeper = hangRedis(2)) {
-						assertUnavailable(server, "/increment/", key);
+						// the 500 ms command timeout, plus Lettuce's timer tick and a
+						// shared CI machine's scheduling
+						assertUnavailable(server, "/increment/", key, Duration.ofMillis(1500));
 					}
 					awaitRecovery(server);
 
 					stop();
 
 					// loading the session for the view
-					assertUnavailable(server, "/increment/", key);
+					assertUnavailable(server, "/increment/", key, WITHIN);
 					// saving a new session on the way out (the view never loaded one)
-					assertUnavailable(server, "/write/", null);
+					assertUnavailable(server, "/write/", null, WITHIN);
 					EntityExchangeResult<String> free = get(server, "/plain/", key);
 					assertThat(free.getStatus()).isEqualTo(HttpStatus.OK);
 					assertThat(free.getResponseBody()).isEqualTo("no session");
@@ -116,13 +118,13 @@ class SessionStoreOutageIntegrationTests {
 			});
 	}
 
-	private static void assertUnavailable(TestServer server, String path, @Nullable String key) {
+	private static void assertUnavailable(TestServer server, String path, @Nullable String key, Duration within) {
 		long start = System.nanoTime();
 		EntityExchangeResult<String> result = get(server, path, key);
 		Duration took = Duration.ofNanos(System.nanoTime() - start);
 		System.out.printf("Redis unavailable: GET %s answered %s in %d ms%n", path, result.getStatus(), took.toMillis());
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
-		assertThat(took).isLessThan(WITHIN);
+		assertThat(took).isLessThan(within);
 		assertThat(result.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("5");
 		assertThat(result.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
 		assertThat(result.getResponseBody()).contains("Session store unavailable");

@@ -40,8 +40,31 @@ final class ProductionServers implements ExecutionCondition, BeforeAllCallback {
 
 	static final String POSTGRES_USER = env("POSTGRES_USER", "postgres");
 
-	/** The properties that point the production profile at the test schema. */
-	static final String[] PROPERTIES = { "POSTGRES_SCHEMA=" + SCHEMA };
+	/** Points the production profile at the test schema. */
+	static final String TEST_SCHEMA = "POSTGRES_SCHEMA=" + SCHEMA;
+
+	/**
+	 * The secret the production profile takes from the environment only (it has no
+	 * fallback): what a deployment would set as {@code SECRET_KEY}.
+	 */
+	static final String SECRET_KEY = "SECRET_KEY=sample-app-production-tests-9f3Kq7Zt2Lm8Xw4Rb6Nc1Vd5Hj0Gp";
+
+	// The tests talk plain HTTP to the app, not through the TLS proxy the production
+	// profile expects: no HTTPS redirect, no Secure cookies, so the deploy check (which
+	// would then stop startup) only warns. ProductionDeployCheckTests runs it as configured.
+	static final String NO_SSL_REDIRECT = "async-middleware.security.ssl-redirect=false";
+
+	static final String NO_SECURE_SESSION_COOKIE = "async-middleware.session.cookie-secure=false";
+
+	static final String NO_SECURE_CSRF_COOKIE = "async-middleware.csrf.cookie-secure=false";
+
+	static final String NO_SECURE_MESSAGES_COOKIE = "async-middleware.messages.cookie-secure=false";
+
+	static final String DEPLOY_CHECK_WARNS = "async-middleware.deploy-check.mode=warn";
+
+	/** The production profile against the test schema, over plain HTTP. */
+	static final String[] PROPERTIES = { TEST_SCHEMA, SECRET_KEY, NO_SSL_REDIRECT, NO_SECURE_SESSION_COOKIE,
+			NO_SECURE_CSRF_COOKIE, NO_SECURE_MESSAGES_COOKIE, DEPLOY_CHECK_WARNS };
 
 	@Override
 	public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -48,7 +48,8 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users) {
-		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)));
+		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)),
+				properties.isTrustSessionsWithoutHash());
 	}
 
 	@Bean

@@ -23,6 +23,21 @@ public class AuthenticationProperties {
 	 */
 	private @Nullable String secretKey;
 
+	/**
+	 * Whether a logged-in session without a session-auth hash is trusted instead of
+	 * flushed; set it when another login writes the session, e.g. Spring Security's form
+	 * login (Django flushes such sessions).
+	 */
+	private boolean trustSessionsWithoutHash;
+
+	public boolean isTrustSessionsWithoutHash() {
+		return this.trustSessionsWithoutHash;
+	}
+
+	public void setTrustSessionsWithoutHash(boolean trustSessionsWithoutHash) {
+		this.trustSessionsWithoutHash = trustSessionsWithoutHash;
+	}
+
 	public String getLoginUrl() {
 		return this.loginUrl;
 	}

@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.web.server.session.SpringSessionWebSessionStore;
 
@@ -31,12 +32,16 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
  * store auto-configuration (Redis, JDBC, MongoDB, ...) to back off correctly, and would
  * be picked up by anything else that looks for a repository. The entry looks the
  * repository up when its filter is created, after all of them have run.
+ *
+ * <p>With Spring Session Data Redis over Lettuce it also shortens Lettuce's timeouts and
+ * bounds its queue (see {@link RedisSessionStoreClientConfiguration}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(SessionProperties.class)
+@Import(RedisSessionStoreClientConfiguration.class)
 public final class SessionMiddlewareAutoConfiguration {
 
 	/** The name of the session entry in {@code async-middleware.stack}. */
@@ -51,16 +56,18 @@ public final class SessionMiddlewareAutoConfiguration {
 		SessionCookie cookie = cookie(properties);
 		SessionSettings settings = settings(properties);
 		return BuiltInMiddleware.of(ENTRY, SessionWebFilter.class,
-				() -> new SessionWebFilter(new SpringSessionWebSessionStore<>(repository(repositories)), cookie,
-						settings));
+				() -> new SessionWebFilter(
+						new SpringSessionWebSessionStore<>(repository(repositories, properties.getMaxInMemorySessions())),
+						cookie, settings));
 	}
 
-	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories) {
+	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories,
+			int maxInMemorySessions) {
 		return repositories.getIfAvailable(() -> {
 			logger.info("No ReactiveSessionRepository bean: the session entry keeps sessions in memory "
 					+ "(lost on restart, not shared between instances); for Redis, add the dependency "
 					+ "org.springframework.boot:spring-boot-starter-session-data-redis");
-			return new InMemorySessionRepository(Clock.systemUTC());
+			return new InMemorySessionRepository(Clock.systemUTC(), maxInMemorySessions);
 		});
 	}
 
@@ -72,7 +79,7 @@ public final class SessionMiddlewareAutoConfiguration {
 
 	private static SessionSettings settings(SessionProperties properties) {
 		return new SessionSettings(properties.getCookieAge(), properties.isSaveEveryRequest(),
-				properties.isExpireAtBrowserClose());
+				properties.isExpireAtBrowserClose(), properties.getStoreRetryAfter());
 	}
 
 }

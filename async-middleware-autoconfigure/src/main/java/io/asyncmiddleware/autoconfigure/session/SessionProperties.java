@@ -67,6 +67,37 @@ public class SessionProperties {
 	 */
 	private boolean expireAtBrowserClose;
 
+	/**
+	 * Most sessions kept by the in-memory store (used when there is no
+	 * ReactiveSessionRepository bean); beyond it, expired sessions are swept and the least
+	 * recently used tenth evicted (logged out). No Django equivalent (its cache backend culls
+	 * at MAX_ENTRIES).
+	 */
+	private int maxInMemorySessions = 10_000;
+
+	public int getMaxInMemorySessions() {
+		return this.maxInMemorySessions;
+	}
+
+	public void setMaxInMemorySessions(int maxInMemorySessions) {
+		this.maxInMemorySessions = maxInMemorySessions;
+	}
+
+	/**
+	 * Retry-After of the 503 answered while the session store cannot be reached; seconds if
+	 * no unit is given.
+	 */
+	@DurationUnit(ChronoUnit.SECONDS)
+	private Duration storeRetryAfter = Duration.ofSeconds(5);
+
+	public Duration getStoreRetryAfter() {
+		return this.storeRetryAfter;
+	}
+
+	public void setStoreRetryAfter(Duration storeRetryAfter) {
+		this.storeRetryAfter = storeRetryAfter;
+	}
+
 	public String getCookieName() {
 		return this.cookieName;
 	}

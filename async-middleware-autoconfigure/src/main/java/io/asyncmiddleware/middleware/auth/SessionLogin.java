@@ -47,16 +47,33 @@ public final class SessionLogin {
 
 	private final Authentication anonymous;
 
+	private final boolean trustSessionsWithoutHash;
+
 	/**
-	 * Creates the login functions.
+	 * Creates the login functions; with a user service, a logged-in session without a
+	 * session-auth hash is flushed, as Django does.
 	 * @param users finds a user's current password for the session-auth hash, or
 	 * {@code null} to store no hash and check none
 	 * @param hash the session-auth hash function
 	 */
 	public SessionLogin(@Nullable ReactiveUserDetailsService users, SessionAuthHash hash) {
+		this(users, hash, false);
+	}
+
+	/**
+	 * Creates the login functions.
+	 * @param users finds a user's current password for the session-auth hash, and whether
+	 * the user may still log in; or {@code null} to store no hash and check nothing
+	 * @param hash the session-auth hash function
+	 * @param trustSessionsWithoutHash whether a logged-in session without a hash (written
+	 * by another login, e.g. Spring Security's form login) is trusted instead of flushed
+	 */
+	public SessionLogin(@Nullable ReactiveUserDetailsService users, SessionAuthHash hash,
+			boolean trustSessionsWithoutHash) {
 		Assert.notNull(hash, "'hash' must not be null");
 		this.users = users;
 		this.hash = hash;
+		this.trustSessionsWithoutHash = trustSessionsWithoutHash;
 		this.anonymous = new AnonymousAuthenticationToken(SessionLogin.class.getName(), "anonymousUser",
 				AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS"));
 	}
@@ -111,9 +128,10 @@ public final class SessionLogin {
 	}
 
 	/**
-	 * The user stored in the request's session, verified against the session-auth hash:
-	 * with a stale hash the session is flushed and the user is anonymous (Django's
-	 * {@code get_user}).
+	 * The user stored in the request's session, verified as Django's {@code get_user}
+	 * does: when the user no longer exists or may no longer log in (disabled, locked,
+	 * expired), when the session-auth hash is stale, or when there is none, the session is
+	 * flushed and the user is anonymous.
 	 * @param exchange the current exchange
 	 * @return the user, or an anonymous authentication
 	 */
@@ -148,22 +166,33 @@ public final class SessionLogin {
 	}
 
 	private Mono<Authentication> verify(WebSession session, Authentication authentication) {
-		@Nullable String storedHash = session.getAttribute(HASH_ATTRIBUTE);
-		if (this.users == null || storedHash == null) {
-			// No hash was stored (no user service, or a login made by Spring Security
-			// itself): the stored context is trusted as Spring Security trusts it.
+		ReactiveUserDetailsService users = this.users;
+		if (users == null) {
+			// nothing to check against: the stored context is trusted as Spring Security
+			// trusts it
 			return Mono.just(authentication);
 		}
-		return this.users.findByUsername(authentication.getName())
-			.mapNotNull(UserDetails::getPassword)
-			.map(this.hash::of)
-			.flatMap((current) -> {
-				if (SessionAuthHash.matches(storedHash, current)) {
-					return Mono.just(authentication);
-				}
-				return session.invalidate().thenReturn(this.anonymous);
-			})
-			.defaultIfEmpty(this.anonymous);
+		@Nullable String storedHash = session.getAttribute(HASH_ATTRIBUTE);
+		if (storedHash == null && !this.trustSessionsWithoutHash) {
+			// Django's get_user: a session whose hash cannot be verified is flushed
+			return session.invalidate().thenReturn(this.anonymous);
+		}
+		return users.findByUsername(authentication.getName())
+			.filter(SessionLogin::mayLogIn)
+			.filter((user) -> storedHash == null || hashMatches(storedHash, user))
+			.map((user) -> authentication)
+			.switchIfEmpty(Mono.defer(() -> session.invalidate().thenReturn(this.anonymous)));
+	}
+
+	private boolean hashMatches(String storedHash, UserDetails user) {
+		@Nullable String password = user.getPassword();
+		return password != null && SessionAuthHash.matches(storedHash, this.hash.of(password));
+	}
+
+	// Django's ModelBackend.user_can_authenticate (is_active), with Spring Security's
+	// other account states
+	private static boolean mayLogIn(UserDetails user) {
+		return user.isEnabled() && user.isAccountNonLocked() && user.isAccountNonExpired();
 	}
 
 	private Mono<String> currentHash(String username) {

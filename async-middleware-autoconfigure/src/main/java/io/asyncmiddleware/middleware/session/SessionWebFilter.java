@@ -1,6 +1,7 @@
 package io.asyncmiddleware.middleware.session;
 
 import io.asyncmiddleware.middleware.VaryHeader;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -11,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -34,6 +37,13 @@ import org.springframework.web.server.session.WebSessionStore;
  * sent, unless the status is 5xx; {@code Vary: Cookie} whenever the session was accessed
  * or the cookie is set or deleted.
  *
+ * <p>When the store cannot be reached (see {@link SessionStoreUnavailableException}),
+ * loading or saving the session answers {@code 503 Service Unavailable} with
+ * {@code Retry-After} instead of a {@code 500}; requests that never use the session are
+ * not affected. A loaded session that was deleted from the store before this request
+ * saved it (a concurrent logout) is not brought back: the answer is Django's
+ * {@code SessionInterrupted}, {@code 400}.
+ *
  * <p>This entry writes the cookie itself, so the {@code WebSessionManager} of the
  * application (Spring's {@code SESSION} cookie) is never asked for a session by anything
  * after this entry.
@@ -52,6 +62,14 @@ public final class SessionWebFilter implements WebFilter {
 	private static final Pattern STORABLE_KEY = Pattern.compile("[\\x21-\\x7E&&[^;,\"\\\\]]{8,256}");
 
 	private final WebSessionStore store;
+
+	private static final byte[] STORE_UNAVAILABLE = "Session store unavailable; retry later.\n"
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final byte[] SESSION_INTERRUPTED = (SessionInterruptedException.REASON + "\n")
+		.getBytes(StandardCharsets.UTF_8);
+
+	private static final MediaType TEXT_PLAIN = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
 	private final SessionCookie cookie;
 
@@ -87,7 +105,44 @@ public final class SessionWebFilter implements WebFilter {
 		};
 		withSession.getAttributes().put(ATTRIBUTE, this);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
-		return chain.filter(withSession);
+		// one operator for both of the entry's own answers: this is on every request
+		return chain.filter(withSession).onErrorResume(SessionWebFilter::isOwnAnswer,
+				(ex) -> (ex instanceof SessionInterruptedException)
+						? answer(exchange.getResponse(), ex, HttpStatus.BAD_REQUEST, SESSION_INTERRUPTED, null)
+						: storeUnavailable(exchange.getResponse(), ex));
+	}
+
+	private static boolean isOwnAnswer(Throwable ex) {
+		return ex instanceof SessionStoreUnavailableException || ex instanceof SessionInterruptedException;
+	}
+
+	/**
+	 * Answers {@code 503} with {@code Retry-After} when the store failed while loading the
+	 * session for the view, or while saving it on the way out (a failed before-commit
+	 * action leaves the response uncommitted, so it can still be answered).
+	 */
+	private Mono<Void> storeUnavailable(ServerHttpResponse response, Throwable ex) {
+		return answer(response, ex, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE,
+				Long.toString(this.settings.storeRetryAfter().toSeconds()));
+	}
+
+	/**
+	 * Replaces the response with a short text answer, without the session cookie; a
+	 * response already on its way gets the error instead.
+	 */
+	private static Mono<Void> answer(ServerHttpResponse response, Throwable ex, HttpStatus status, byte[] body,
+			@Nullable String retryAfter) {
+		if (response.isCommitted() || !response.setStatusCode(status)) {
+			return Mono.error(ex);
+		}
+		HttpHeaders headers = response.getHeaders();
+		headers.remove(HttpHeaders.SET_COOKIE);
+		if (retryAfter != null) {
+			headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
+		}
+		headers.setContentType(TEXT_PLAIN);
+		headers.setContentLength(body.length);
+		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
 	// Django's cookie parser keeps the last of duplicated names.
@@ -97,6 +152,10 @@ public final class SessionWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> processResponse(ServerHttpResponse response, RequestSession requestSession) {
+		if (!requestSession.startResponse()) {
+			// a second commit: the first failed (store unreachable) and a 503 is written
+			return Mono.empty();
+		}
 		if (!requestSession.isNeededForResponse(this.settings.saveEveryRequest())) {
 			// Never loaded: only a key too short to be valid is answered (Django deletes it
 			// even when the view ignores the session).
@@ -151,9 +210,21 @@ public final class SessionWebFilter implements WebFilter {
 
 		private volatile boolean loaded;
 
+		private volatile boolean responseStarted;
+
 		RequestSession(@Nullable String incomingKey) {
 			this.incomingKey = incomingKey;
 			this.session = Mono.defer(this::load).doOnNext((loaded) -> this.loaded = true).cache();
+		}
+
+		/**
+		 * Whether this is the first time the response phase runs for this request.
+		 */
+		boolean startResponse() {
+			// commits of one response run one after the other, never at once
+			boolean first = !this.responseStarted;
+			this.responseStarted = true;
+			return first;
 		}
 
 		Mono<WebSession> get() {
@@ -188,7 +259,8 @@ public final class SessionWebFilter implements WebFilter {
 			return store.retrieveSession(this.incomingKey)
 				.filter((existing) -> !existing.isExpired())
 				.map((existing) -> new TrackedWebSession(store, existing))
-				.defaultIfEmpty(new TrackedWebSession(store, null));
+				.defaultIfEmpty(new TrackedWebSession(store, null))
+				.onErrorMap(SessionStoreUnavailableException::translate);
 		}
 
 	}

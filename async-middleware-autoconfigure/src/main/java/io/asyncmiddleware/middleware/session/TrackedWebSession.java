@@ -46,6 +46,9 @@ public final class TrackedWebSession implements WebSession {
 	// data lives in 'pending' until the first save, as Django makes a key only on save.
 	private @Nullable WebSession delegate;
 
+	// The key the session was loaded under, to tell on save whether it is still stored.
+	private final @Nullable String loadedKey;
+
 	private Map<String, Object> pending = new LinkedHashMap<>();
 
 	private boolean accessed;
@@ -59,6 +62,7 @@ public final class TrackedWebSession implements WebSession {
 	TrackedWebSession(WebSessionStore store, @Nullable WebSession stored) {
 		this.store = store;
 		this.delegate = stored;
+		this.loadedKey = (stored != null) ? stored.getId() : null;
 	}
 
 	/**
@@ -153,7 +157,7 @@ public final class TrackedWebSession implements WebSession {
 			}
 			// Spring Session makes the new id with UUID.randomUUID() (SecureRandom)
 			return stored.changeSessionId().subscribeOn(Schedulers.boundedElastic());
-		});
+		}).onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	/**
@@ -169,7 +173,7 @@ public final class TrackedWebSession implements WebSession {
 			this.delegate = null;
 			this.pending = new LinkedHashMap<>();
 			return (stored != null) ? stored.invalidate() : Mono.empty();
-		});
+		}).onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	/**
@@ -178,14 +182,32 @@ public final class TrackedWebSession implements WebSession {
 	 */
 	@Override
 	public Mono<Void> save() {
-		return Mono.defer(() -> materialize().flatMap(WebSession::save));
+		return Mono.defer(() -> stillStored().then(materialize()).flatMap(WebSession::save))
+			.onErrorMap(SessionStoreUnavailableException::translate);
 	}
 
 	Mono<Void> save(Duration storeLifetime) {
-		return Mono.defer(() -> materialize().flatMap((stored) -> {
+		return Mono.defer(() -> stillStored().then(materialize()).flatMap((stored) -> {
 			stored.setMaxIdleTime(storeLifetime);
 			return stored.save();
-		}));
+		})).onErrorMap(SessionStoreUnavailableException::translate);
+	}
+
+	/**
+	 * Django's {@code UpdateError} check: a session loaded from the store must still be
+	 * there when it is saved, or a concurrent logout would be undone. Costs one store read,
+	 * only when a loaded session is saved; a session that was flushed or had its key cycled
+	 * in this request is saved as new.
+	 */
+	private Mono<Void> stillStored() {
+		WebSession stored = this.delegate;
+		String key = this.loadedKey;
+		if (stored == null || key == null || !key.equals(stored.getId())) {
+			return Mono.empty();
+		}
+		return this.store.retrieveSession(key)
+			.hasElement()
+			.flatMap((present) -> present ? Mono.<Void>empty() : Mono.error(new SessionInterruptedException()));
 	}
 
 	private Mono<WebSession> materialize() {

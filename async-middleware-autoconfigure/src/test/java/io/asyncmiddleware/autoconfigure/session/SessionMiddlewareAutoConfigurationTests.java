@@ -66,6 +66,27 @@ class SessionMiddlewareAutoConfigurationTests {
 	}
 
 	@Test
+	void inMemorySessionsAreCappedByProperty() {
+		this.contextRunner.withPropertyValues("async-middleware.session.max-in-memory-sessions=2").run((context) -> {
+			try (TestServer server = serve(context.getBean(BuiltInMiddleware.class))) {
+				String first = write(server, null);
+				write(server, null);
+				write(server, null);
+				// the least recently used session was evicted: its key is no longer known
+				HttpHeaders again = server.client().get().uri("/write/").header(HttpHeaders.COOKIE, "sessionid=" + first)
+					.exchange().expectStatus().isOk().returnResult(String.class).getResponseHeaders();
+				assertThat(TestServer.sessionKey(again)).isNotEqualTo(first);
+			}
+		});
+	}
+
+	private static String write(TestServer server, String key) {
+		HttpHeaders headers = server.client().get().uri("/write/").exchange().expectStatus().isOk()
+			.returnResult(String.class).getResponseHeaders();
+		return TestServer.sessionKey(headers);
+	}
+
+	@Test
 	void usesApplicationsSessionRepository() {
 		Map<String, Session> sessions = TestServer.sessions();
 		this.contextRunner

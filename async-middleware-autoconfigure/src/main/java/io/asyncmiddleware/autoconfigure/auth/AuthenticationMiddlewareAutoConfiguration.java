@@ -2,8 +2,10 @@ package io.asyncmiddleware.autoconfigure.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.Arrays;
 
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
+import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
@@ -12,6 +14,7 @@ import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,6 +26,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.userdetails.ReactiveUserDetailsService;
+import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.context.WebSessionServerSecurityContextRepository;
 import org.springframework.util.StringUtils;
 
@@ -47,9 +51,18 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users) {
+	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users,
+			ListableBeanFactory beanFactory) {
+		Boolean trust = properties.getTrustSessionsWithoutHash();
 		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)),
-				properties.isTrustSessionsWithoutHash());
+				(trust != null) ? trust : hasApplicationSecurityChain(beanFactory));
+	}
+
+	// the application's own chain logs users in through Spring Security, which stores no
+	// session-auth hash; the permit-all chain the starter contributes has no login
+	private static boolean hasApplicationSecurityChain(ListableBeanFactory beanFactory) {
+		return Arrays.stream(beanFactory.getBeanNamesForType(SecurityWebFilterChain.class, true, false))
+			.anyMatch((name) -> !SpringSecurityCompositionAutoConfiguration.PERMIT_ALL_CHAIN.equals(name));
 	}
 
 	@Bean

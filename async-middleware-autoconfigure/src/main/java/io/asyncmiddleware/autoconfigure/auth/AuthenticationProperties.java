@@ -25,16 +25,17 @@ public class AuthenticationProperties {
 
 	/**
 	 * Whether a logged-in session without a session-auth hash is trusted instead of
-	 * flushed; set it when another login writes the session, e.g. Spring Security's form
-	 * login (Django flushes such sessions).
+	 * flushed (Django flushes such sessions). Unset: trusted when the application has its
+	 * own Spring Security chain, whose login writes the session without the hash; the
+	 * account checks (disabled, locked, expired, deleted) apply either way.
 	 */
-	private boolean trustSessionsWithoutHash;
+	private @Nullable Boolean trustSessionsWithoutHash;
 
-	public boolean isTrustSessionsWithoutHash() {
+	public @Nullable Boolean getTrustSessionsWithoutHash() {
 		return this.trustSessionsWithoutHash;
 	}
 
-	public void setTrustSessionsWithoutHash(boolean trustSessionsWithoutHash) {
+	public void setTrustSessionsWithoutHash(@Nullable Boolean trustSessionsWithoutHash) {
 		this.trustSessionsWithoutHash = trustSessionsWithoutHash;
 	}
 

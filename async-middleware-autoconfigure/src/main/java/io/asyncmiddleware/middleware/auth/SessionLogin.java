@@ -144,6 +144,15 @@ public final class SessionLogin {
 	}
 
 	/**
+	 * Whether a logged-in session without a session-auth hash is trusted (written by
+	 * another login) instead of flushed.
+	 * @return {@code true} if such sessions are kept
+	 */
+	public boolean trustsSessionsWithoutHash() {
+		return this.trustSessionsWithoutHash;
+	}
+
+	/**
 	 * The anonymous user of requests without a logged-in user.
 	 * @return the anonymous authentication
 	 */

@@ -4,17 +4,23 @@ import java.nio.charset.StandardCharsets;
 
 import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
+import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
 import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +113,43 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(AuthenticationMiddlewareAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(SessionLogin.class));
+	}
+
+	@Test
+	void sessionsWithoutHashAreFlushedWhenOnlyTheStackLogsUsersIn() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(SessionLogin.class).trustsSessionsWithoutHash())
+			.isFalse());
+	}
+
+	@Test
+	void sessionsWithoutHashAreTrustedWithTheApplicationsOwnSecurityChain() {
+		this.contextRunner.withBean("applicationChain", SecurityWebFilterChain.class, AnyExchangeChain::new)
+			.run((context) -> assertThat(context.getBean(SessionLogin.class).trustsSessionsWithoutHash()).isTrue());
+		this.contextRunner.withBean("applicationChain", SecurityWebFilterChain.class, AnyExchangeChain::new)
+			.withPropertyValues("async-middleware.authentication.trust-sessions-without-hash=false")
+			.run((context) -> assertThat(context.getBean(SessionLogin.class).trustsSessionsWithoutHash()).isFalse());
+	}
+
+	@Test
+	void thePermitAllChainOfTheStarterHasNoLoginSoItTrustsNothing() {
+		this.contextRunner
+			.withBean(SpringSecurityCompositionAutoConfiguration.PERMIT_ALL_CHAIN, SecurityWebFilterChain.class,
+					AnyExchangeChain::new)
+			.run((context) -> assertThat(context.getBean(SessionLogin.class).trustsSessionsWithoutHash()).isFalse());
+	}
+
+	private static final class AnyExchangeChain implements SecurityWebFilterChain {
+
+		@Override
+		public Mono<Boolean> matches(ServerWebExchange exchange) {
+			return Mono.just(true);
+		}
+
+		@Override
+		public Flux<WebFilter> getWebFilters() {
+			return Flux.empty();
+		}
+
 	}
 
 }

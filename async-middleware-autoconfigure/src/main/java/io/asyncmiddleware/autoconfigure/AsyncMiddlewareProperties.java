@@ -321,6 +321,7 @@ public class AsyncMiddlewareProperties {
 		/**
 		 * Worker threads shared by every adapted entry (named am-adapt-N), separate from
 		 * Reactor's boundedElastic scheduler that session creation and password checks use.
+		 * Defaults to 10 x the number of CPUs, as boundedElastic.
 		 */
 		private int threads = 10 * java.lang.Runtime.getRuntime().availableProcessors();
 

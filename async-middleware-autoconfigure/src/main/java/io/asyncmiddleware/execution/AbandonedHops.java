@@ -82,7 +82,7 @@ final class AbandonedHops {
 				+ " hop(s) that outlived their timeout (or were cancelled) and ignore the interrupt: each keeps "
 				+ "a worker thread (and, in isolate mode, a bulkhead permit) until its code returns. Make the "
 				+ "entry's blocking calls time out (JDBC query timeout, HTTP read timeout) or honour interrupts. "
-				+ "(Logged at most once per " + WARN_INTERVAL.toMinutes() + " minute per entry.)");
+				+ "(Logged at most once a minute per entry.)");
 	}
 
 	/**

@@ -77,7 +77,8 @@ public final class SyncHooksWebFilter implements WebFilter {
 	 * Runs the hooks on a worker scheduler ({@code adapt}).
 	 * @param entryName the entry's name in the stack
 	 * @param hooks the middleware
-	 * @param worker where the hooks run, typically {@code Schedulers.boundedElastic()}
+	 * @param worker where the hooks run, typically the adapt scheduler; hops time out after
+	 * {@link AdaptSettings#DEFAULTS}' timeout
 	 * @param resolver finds the handler for {@code processView}, or {@code null} to skip it
 	 * @param metrics the entry's figures
 	 * @return the filter

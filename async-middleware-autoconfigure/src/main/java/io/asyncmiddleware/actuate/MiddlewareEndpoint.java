@@ -127,16 +127,20 @@ public class MiddlewareEndpoint {
 	 * @param lastBlockingCall the last such call
 	 * @param stalls times the entry held an event loop beyond the threshold
 	 * @param maxStallMs the longest such hold
+	 * @param abandonedHops hops that timed out (or were cancelled) and whose thread,
+	 * interrupted, has not returned yet: each holds a worker thread, in isolate a
+	 * bulkhead permit
 	 */
 	public record FiguresDescriptor(long requests, long errors, double meanTimeMs, double maxTimeMs, long workerHops,
 			double timeOnWorkersMs, long inFlight, long rejected, long timedOut, long blockingCalls,
-			@Nullable String lastBlockingCall, long stalls, double maxStallMs) {
+			@Nullable String lastBlockingCall, long stalls, double maxStallMs, long abandonedHops) {
 
 		static FiguresDescriptor of(EntryMetrics.Snapshot snapshot) {
 			return new FiguresDescriptor(snapshot.requests(), snapshot.errors(), millis(snapshot.meanTimeInEntry()),
 					millis(snapshot.maxTimeInEntry()), snapshot.workerHops(), millis(snapshot.timeOnWorkers()),
 					snapshot.inFlight(), snapshot.rejected(), snapshot.timedOut(), snapshot.blockingCalls(),
-					snapshot.lastBlockingCall(), snapshot.stalls(), millis(snapshot.maxStall()));
+					snapshot.lastBlockingCall(), snapshot.stalls(), millis(snapshot.maxStall()),
+					snapshot.abandonedHops());
 		}
 
 		private static double millis(Duration duration) {

@@ -66,8 +66,13 @@ public class MiddlewareMeterBinder implements MeterBinder {
 				.register(registry);
 			counter(registry, "rejected", "Requests the bulkhead turned away (isolate)", metrics,
 					(m) -> m.snapshot().rejected(), tags);
-			counter(registry, "timeouts", "Requests whose work outlived the timeout (isolate)", metrics,
+			counter(registry, "timeouts", "Requests whose work outlived the timeout (adapt, isolate)", metrics,
 					(m) -> m.snapshot().timedOut(), tags);
+			Gauge.builder(PREFIX + ".abandoned.hops", metrics, (m) -> m.snapshot().abandonedHops())
+				.description("Hops that timed out or were cancelled and whose thread has not returned yet "
+						+ "(each holds a worker thread; in isolate a bulkhead permit)")
+				.tags(tags)
+				.register(registry);
 			counter(registry, "blocking.calls", "Blocking calls caught on an event loop at run time", metrics,
 					(m) -> m.snapshot().blockingCalls(), tags);
 			counter(registry, "stalls", "Times the entry held an event loop beyond the threshold", metrics,

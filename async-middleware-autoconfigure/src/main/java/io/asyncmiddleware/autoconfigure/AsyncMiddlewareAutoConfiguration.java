@@ -9,6 +9,7 @@ import java.util.Set;
 import io.asyncmiddleware.detection.BlockingApiCatalogue;
 import io.asyncmiddleware.detection.BlockingFilterDetector;
 import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
+import io.asyncmiddleware.execution.AdaptSettings;
 import io.asyncmiddleware.execution.BulkheadSettings;
 import io.asyncmiddleware.execution.EntryInstaller;
 import io.asyncmiddleware.execution.ExecutionMode;
@@ -82,8 +83,12 @@ public final class AsyncMiddlewareAutoConfiguration {
 	MiddlewareStack middlewareStack(AsyncMiddlewareProperties properties, BlockingFilterDetector detector,
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<BuiltInMiddleware> builtIns,
 			ObjectProvider<EventLoopStallWatchdog> watchdog, ObjectProvider<HandlerResolver> handlerResolver) {
-		EntryInstaller installer = new EntryInstaller(Schedulers.boundedElastic(),
-				(name) -> bulkheadSettings(properties, name), watchdog.getIfAvailable(),
+		AsyncMiddlewareProperties.Adapt adapt = properties.getAdapt();
+		// its own threads: Reactor's shared boundedElastic also creates sessions and checks
+		// passwords, which one slow adapted entry must not starve
+		EntryInstaller installer = new EntryInstaller(
+				() -> Schedulers.newBoundedElastic(adapt.getThreads(), adapt.getMaxQueued(), "am-adapt", 60, true),
+				(name) -> adaptSettings(properties, name), (name) -> bulkheadSettings(properties, name), watchdog.getIfAvailable(),
 				handlerResolver.getIfAvailable());
 		MiddlewareStackAssembler assembler = new MiddlewareStackAssembler(stackNames(properties.getStack()),
 				properties.getMode(),
@@ -122,6 +127,13 @@ public final class AsyncMiddlewareAutoConfiguration {
 		return (entry != null && entry.getMode() != null) ? entry.getMode() : properties.getMode();
 	}
 
+	private static AdaptSettings adaptSettings(AsyncMiddlewareProperties properties, String name) {
+		AsyncMiddlewareProperties.Adapt defaults = properties.getAdapt();
+		AsyncMiddlewareProperties.Entry entry = properties.getFilters().get(name);
+		return new AdaptSettings((entry != null && entry.getTimeout() != null) ? entry.getTimeout()
+				: defaults.getTimeout(), defaults.getRetryAfter());
+	}
+
 	private static BulkheadSettings bulkheadSettings(AsyncMiddlewareProperties properties, String name) {
 		AsyncMiddlewareProperties.Isolate defaults = properties.getIsolate();
 		AsyncMiddlewareProperties.Entry entry = properties.getFilters()
@@ -130,7 +142,7 @@ public final class AsyncMiddlewareAutoConfiguration {
 				(entry.getMaxConcurrent() != null) ? entry.getMaxConcurrent() : defaults.getMaxConcurrent(),
 				(entry.getMaxQueued() != null) ? entry.getMaxQueued() : defaults.getMaxQueued(),
 				(entry.getTimeout() != null) ? entry.getTimeout() : defaults.getTimeout(), defaults.getRetryAfter(),
-				defaults.isVirtualThreads());
+				defaults.getVirtualThreads().enabled());
 	}
 
 	/**

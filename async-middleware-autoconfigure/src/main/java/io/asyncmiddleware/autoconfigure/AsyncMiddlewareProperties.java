@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.asyncmiddleware.execution.ExecutionMode;
+import io.asyncmiddleware.execution.VirtualThreads;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.jspecify.annotations.Nullable;
@@ -57,6 +58,8 @@ public class AsyncMiddlewareProperties {
 
 	private final Detection detection = new Detection();
 
+	private final Adapt adapt = new Adapt();
+
 	private final Isolate isolate = new Isolate();
 
 	public boolean isEnabled() {
@@ -101,6 +104,10 @@ public class AsyncMiddlewareProperties {
 
 	public Detection getDetection() {
 		return this.detection;
+	}
+
+	public Adapt getAdapt() {
+		return this.adapt;
 	}
 
 	public Isolate getIsolate() {
@@ -252,9 +259,12 @@ public class AsyncMiddlewareProperties {
 		private Duration retryAfter = Duration.ofSeconds(1);
 
 		/**
-		 * Whether to run isolated work on virtual threads when the JDK has them (21+).
+		 * Whether isolated work runs on virtual threads: 'auto' uses them on JDK 24+
+		 * (where synchronized no longer pins the carrier thread, JEP 491) and platform
+		 * threads before; 'on' (or true) whenever the JDK has them (21+); 'off' (or
+		 * false) never.
 		 */
-		private boolean virtualThreads = true;
+		private VirtualThreads virtualThreads = VirtualThreads.AUTO;
 
 		public int getMaxConcurrent() {
 			return this.maxConcurrent;
@@ -292,12 +302,80 @@ public class AsyncMiddlewareProperties {
 			this.retryAfter = retryAfter;
 		}
 
-		public boolean isVirtualThreads() {
+		public VirtualThreads getVirtualThreads() {
 			return this.virtualThreads;
 		}
 
-		public void setVirtualThreads(boolean virtualThreads) {
+		public void setVirtualThreads(VirtualThreads virtualThreads) {
 			this.virtualThreads = virtualThreads;
+		}
+
+	}
+
+	/**
+	 * Execution of entries in adapt mode: their own worker threads, bounded, and a
+	 * timeout per hop.
+	 */
+	public static class Adapt {
+
+		/**
+		 * Worker threads shared by every adapted entry (named am-adapt-N), separate from
+		 * Reactor's boundedElastic scheduler that session creation and password checks use.
+		 * Defaults to 10 x the number of CPUs, as boundedElastic.
+		 */
+		private int threads = 10 * java.lang.Runtime.getRuntime().availableProcessors();
+
+		/**
+		 * How many hops may wait for a worker thread; beyond this the answer is 503.
+		 */
+		private int maxQueued = 1000;
+
+		/**
+		 * How long one hop of an adapted entry's blocking work may take, its wait for a
+		 * worker included, before the request is answered 503 and the worker
+		 * interrupted. Overridden per entry by 'async-middleware.filters.<name>.timeout'.
+		 */
+		private Duration timeout = Duration.ofSeconds(5);
+
+		/**
+		 * The Retry-After value sent with a 503 from a timed-out hop or a full queue.
+		 */
+		private Duration retryAfter = Duration.ofSeconds(1);
+
+		public int getThreads() {
+			return this.threads;
+		}
+
+		public void setThreads(int threads) {
+			Assert.isTrue(threads > 0, "'threads' must be greater than 0");
+			this.threads = threads;
+		}
+
+		public int getMaxQueued() {
+			return this.maxQueued;
+		}
+
+		public void setMaxQueued(int maxQueued) {
+			Assert.isTrue(maxQueued > 0, "'max-queued' must be greater than 0");
+			this.maxQueued = maxQueued;
+		}
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			Assert.isTrue(timeout != null && timeout.toNanos() > 0, "'timeout' must be positive");
+			this.timeout = timeout;
+		}
+
+		public Duration getRetryAfter() {
+			return this.retryAfter;
+		}
+
+		public void setRetryAfter(Duration retryAfter) {
+			Assert.isTrue(retryAfter != null && !retryAfter.isNegative(), "'retry-after' must not be negative");
+			this.retryAfter = retryAfter;
 		}
 
 	}
@@ -327,7 +405,7 @@ public class AsyncMiddlewareProperties {
 		private Integer maxQueued;
 
 		/**
-		 * Timeout of one hop of this entry's blocking work (isolate).
+		 * Timeout of one hop of this entry's blocking work (adapt and isolate).
 		 */
 		@Nullable
 		private Duration timeout;

@@ -55,7 +55,7 @@ public final class BlockingMiddlewareFailureAnalyzer extends AbstractFailureAnal
 				Mono.fromCallable(...).subscribeOn(Schedulers.boundedElastic()).
 				  2. Adapt it: its blocking parts run on worker threads and a warning is logged at startup:
 				       async-middleware.filters.%1$s.mode=adapt
-				  3. Isolate it: it runs in its own bulkhead (virtual threads on JDK 21+), answering 503 when full:
+				  3. Isolate it: it runs in its own bulkhead (its own threads, virtual on JDK 24+), answering 503 when full:
 				       async-middleware.filters.%1$s.mode=isolate
 				Or set async-middleware.mode=adapt (or isolate) for every blocking entry. If the verdict is wrong, \
 				annotate the filter class with @io.asyncmiddleware.detection.NonBlocking."""

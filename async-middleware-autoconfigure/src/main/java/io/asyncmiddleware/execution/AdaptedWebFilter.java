@@ -19,7 +19,10 @@ import org.springframework.web.server.WebFilterChain;
  * operators after {@code chain.filter(...)}) is a second hop on the worker; outer
  * filters continue on the event loop. Like Django's {@code MiddlewareMixin}, a thread is
  * borrowed only for the hops, never while the handler runs. Each hop's time is recorded
- * with {@link EntryMetrics#workerHop(long)}.
+ * with {@link EntryMetrics#workerHop(long)}. A hop that outlives its timeout (its wait
+ * for a worker included) is cancelled, which interrupts the worker, and the request is
+ * answered {@code 503} with {@code Retry-After} ({@link EntryMetrics#timedOut()}), as a
+ * full scheduler queue is ({@link EntryMetrics#rejected()}).
  */
 public final class AdaptedWebFilter implements WebFilter {
 
@@ -35,18 +38,32 @@ public final class AdaptedWebFilter implements WebFilter {
 	 * Adapts a blocking entry.
 	 * @param entryName the entry's name in the stack
 	 * @param delegate the entry's filter
-	 * @param worker where its blocking parts run, typically
-	 * {@code Schedulers.boundedElastic()}
+	 * @param worker where its blocking parts run, typically the adapt scheduler; hops
+	 * time out after {@link AdaptSettings#DEFAULTS}' timeout
 	 * @param metrics the entry's figures
 	 */
 	public AdaptedWebFilter(String entryName, WebFilter delegate, Scheduler worker, EntryMetrics metrics) {
+		this(entryName, delegate, worker, AdaptSettings.DEFAULTS, metrics);
+	}
+
+	/**
+	 * Adapts a blocking entry with its own hop timeout.
+	 * @param entryName the entry's name in the stack
+	 * @param delegate the entry's filter
+	 * @param worker where its blocking parts run: the adapt scheduler
+	 * @param settings the hop timeout and the {@code Retry-After} of its 503
+	 * @param metrics the entry's figures
+	 */
+	public AdaptedWebFilter(String entryName, WebFilter delegate, Scheduler worker, AdaptSettings settings,
+			EntryMetrics metrics) {
 		Assert.hasText(entryName, "'entryName' must not be empty");
 		Assert.notNull(delegate, "'delegate' must not be null");
 		Assert.notNull(worker, "'worker' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(metrics, "'metrics' must not be null");
 		this.entryName = entryName;
 		this.delegate = delegate;
-		this.hops = WorkerHops.on(worker, metrics);
+		this.hops = WorkerHops.on(entryName, worker, settings, metrics);
 		this.metrics = metrics;
 	}
 

@@ -3,6 +3,7 @@ package io.asyncmiddleware.execution;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.asyncmiddleware.chain.ChainEntry;
 import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
@@ -19,11 +20,17 @@ import org.springframework.web.server.WebFilter;
  * Wraps each filter of the chain for the mode it runs in, and makes it a position of the
  * composed chain, which measures it: the one place where a verdict turns into threads.
  *
- * <p>Holds the bulkheads it creates; disposing the installer shuts them down.
+ * <p>Holds the bulkheads it creates and the adapt scheduler (created when the first entry
+ * is adapted); disposing the installer shuts them down.
  */
 public final class EntryInstaller implements Disposable {
 
-	private final Scheduler worker;
+	private final Supplier<Scheduler> adaptScheduler;
+
+	private final Function<String, AdaptSettings> adaptSettings;
+
+	@Nullable
+	private volatile Scheduler worker;
 
 	private final Function<String, BulkheadSettings> bulkheadSettings;
 
@@ -39,15 +46,20 @@ public final class EntryInstaller implements Disposable {
 
 	/**
 	 * Creates an installer.
-	 * @param worker the scheduler adapted entries hop to (Reactor's {@code boundedElastic})
+	 * @param adaptScheduler creates the scheduler adapted entries hop to, once, when the
+	 * first entry is adapted; the installer disposes it (not Reactor's shared
+	 * {@code boundedElastic}, whose other users a slow entry must not starve)
+	 * @param adaptSettings the hop timeout of an adapted entry, by name
 	 * @param bulkheadSettings the bulkhead settings of an isolated entry, by name
 	 * @param watchdog the event-loop stall watchdog, or {@code null} when disabled
 	 * @param handlerResolver resolves handlers for {@code SyncHooks.processView}, or
 	 * {@code null}
 	 */
-	public EntryInstaller(Scheduler worker, Function<String, BulkheadSettings> bulkheadSettings,
-			@Nullable EventLoopStallWatchdog watchdog, @Nullable HandlerResolver handlerResolver) {
-		this.worker = worker;
+	public EntryInstaller(Supplier<Scheduler> adaptScheduler, Function<String, AdaptSettings> adaptSettings,
+			Function<String, BulkheadSettings> bulkheadSettings, @Nullable EventLoopStallWatchdog watchdog,
+			@Nullable HandlerResolver handlerResolver) {
+		this.adaptScheduler = adaptScheduler;
+		this.adaptSettings = adaptSettings;
 		this.bulkheadSettings = bulkheadSettings;
 		this.watchdog = watchdog;
 		this.handlerResolver = handlerResolver;
@@ -65,8 +77,10 @@ public final class EntryInstaller implements Disposable {
 		WebFilter running = switch (mode) {
 			case DIRECT -> asWebFilter(name, filter);
 			case ADAPT -> (filter instanceof SyncHooks hooks)
-					? SyncHooksWebFilter.adapted(name, hooks, this.worker, this.handlerResolver, metrics)
-					: new AdaptedWebFilter(name, asWebFilter(name, filter), this.worker, metrics);
+					? SyncHooksWebFilter.adapted(name, hooks, worker(), this.adaptSettings.apply(name),
+							this.handlerResolver, metrics)
+					: new AdaptedWebFilter(name, asWebFilter(name, filter), worker(), this.adaptSettings.apply(name),
+							metrics);
 			case ISOLATE -> {
 				Bulkhead bulkhead = Bulkhead.create(name, this.bulkheadSettings.apply(name));
 				this.bulkheads.add(bulkhead);
@@ -76,6 +90,15 @@ public final class EntryInstaller implements Disposable {
 			}
 		};
 		return ChainEntry.of(name, running, metrics, this.watchdog);
+	}
+
+	private synchronized Scheduler worker() {
+		Scheduler scheduler = this.worker;
+		if (scheduler == null) {
+			scheduler = this.adaptScheduler.get();
+			this.worker = scheduler;
+		}
+		return scheduler;
 	}
 
 	private static WebFilter asWebFilter(String name, Object filter) {
@@ -89,6 +112,10 @@ public final class EntryInstaller implements Disposable {
 	public void dispose() {
 		this.disposed = true;
 		this.bulkheads.forEach(Bulkhead::dispose);
+		Scheduler scheduler = this.worker;
+		if (scheduler != null) {
+			scheduler.dispose();
+		}
 	}
 
 	@Override

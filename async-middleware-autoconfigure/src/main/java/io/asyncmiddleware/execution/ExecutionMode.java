@@ -14,14 +14,16 @@ public enum ExecutionMode {
 	FAIL,
 
 	/**
-	 * The entry's blocking parts run on a worker (Reactor's {@code boundedElastic}); the
-	 * rest of the chain and the handler continue on the event loop. A warning is logged.
+	 * The entry's blocking parts run on the starter's own bounded worker scheduler
+	 * ({@code am-adapt-N} threads), each hop with a timeout; the rest of the chain and the
+	 * handler continue on the event loop. A warning is logged.
 	 */
 	ADAPT,
 
 	/**
-	 * The entry runs in its own bulkhead: virtual threads on JDK 21+, a bounded platform
-	 * pool on JDK 17, with a concurrency limit, a queue limit and a timeout.
+	 * The entry runs in its own bulkhead: virtual threads on JDK 24+ (by default; where
+	 * {@code synchronized} no longer pins them), a bounded platform pool before, with a
+	 * concurrency limit, a queue limit and a timeout.
 	 */
 	ISOLATE
 

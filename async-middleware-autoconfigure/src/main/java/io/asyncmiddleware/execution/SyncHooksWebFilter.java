@@ -77,16 +77,35 @@ public final class SyncHooksWebFilter implements WebFilter {
 	 * Runs the hooks on a worker scheduler ({@code adapt}).
 	 * @param entryName the entry's name in the stack
 	 * @param hooks the middleware
-	 * @param worker where the hooks run, typically {@code Schedulers.boundedElastic()}
+	 * @param worker where the hooks run, typically the adapt scheduler; hops time out after
+	 * {@link AdaptSettings#DEFAULTS}' timeout
 	 * @param resolver finds the handler for {@code processView}, or {@code null} to skip it
 	 * @param metrics the entry's figures
 	 * @return the filter
 	 */
 	public static SyncHooksWebFilter adapted(String entryName, SyncHooks hooks, Scheduler worker,
 			@Nullable HandlerResolver resolver, EntryMetrics metrics) {
+		return adapted(entryName, hooks, worker, AdaptSettings.DEFAULTS, resolver, metrics);
+	}
+
+	/**
+	 * Runs the hooks on a worker scheduler ({@code adapt}) with a hop timeout.
+	 * @param entryName the entry's name in the stack
+	 * @param hooks the middleware
+	 * @param worker where the hooks run: the adapt scheduler
+	 * @param settings the hop timeout and the {@code Retry-After} of its 503
+	 * @param resolver finds the handler for {@code processView}, or {@code null} to skip it
+	 * @param metrics the entry's figures
+	 * @return the filter
+	 */
+	public static SyncHooksWebFilter adapted(String entryName, SyncHooks hooks, Scheduler worker,
+			AdaptSettings settings, @Nullable HandlerResolver resolver, EntryMetrics metrics) {
+		Assert.hasText(entryName, "'entryName' must not be empty");
 		Assert.notNull(worker, "'worker' must not be null");
+		Assert.notNull(settings, "'settings' must not be null");
 		Assert.notNull(metrics, "'metrics' must not be null");
-		return new SyncHooksWebFilter(entryName, hooks, WorkerHops.on(worker, metrics), resolver, metrics);
+		return new SyncHooksWebFilter(entryName, hooks, WorkerHops.on(entryName, worker, settings, metrics), resolver,
+				metrics);
 	}
 
 	/**

@@ -35,6 +35,8 @@ public final class EntryMetrics {
 
 	private final LongAdder timedOut = new LongAdder();
 
+	private final LongAdder abandonedHops = new LongAdder();
+
 	private final LongAdder blockingCalls = new LongAdder();
 
 	private final LongAdder stalls = new LongAdder();
@@ -82,10 +84,26 @@ public final class EntryMetrics {
 	}
 
 	/**
-	 * The entry's work outlived its timeout (503, late work cancelled).
+	 * The entry's work outlived its timeout (503, late work interrupted).
 	 */
 	public void timedOut() {
 		this.timedOut.increment();
+	}
+
+	/**
+	 * A hop was given up (timed out or cancelled) while its thread was still in the
+	 * entry's code: the thread was interrupted but has not returned yet, and keeps its
+	 * worker (and bulkhead permit) until it does.
+	 */
+	public void abandonedHopStillRunning() {
+		this.abandonedHops.increment();
+	}
+
+	/**
+	 * The thread of a hop counted by {@link #abandonedHopStillRunning()} returned.
+	 */
+	public void abandonedHopReturned() {
+		this.abandonedHops.decrement();
 	}
 
 	/**
@@ -119,7 +137,7 @@ public final class EntryMetrics {
 				Duration.ofNanos(this.maxTimeInEntryNanos.get()), Duration.ofNanos(total), this.workerHops.sum(),
 				Duration.ofNanos(this.workerNanos.sum()), inFlight, this.rejected.sum(),
 				this.timedOut.sum(), this.blockingCalls.sum(), this.lastBlockingCall, this.stalls.sum(),
-				Duration.ofNanos(this.maxStallNanos.get()));
+				Duration.ofNanos(this.maxStallNanos.get()), Math.max(0, this.abandonedHops.sum()));
 	}
 
 	/**
@@ -134,15 +152,18 @@ public final class EntryMetrics {
 	 * @param timeOnWorkers total time spent on worker threads
 	 * @param inFlight requests inside the entry now
 	 * @param rejected requests the bulkhead turned away (isolate)
-	 * @param timedOut requests whose work outlived the timeout (isolate)
+	 * @param timedOut requests whose work outlived the timeout (adapt and isolate)
 	 * @param blockingCalls blocking calls caught on an event loop at run time
 	 * @param lastBlockingCall the last such call, or {@code null}
 	 * @param stalls times the entry held an event loop beyond the threshold
 	 * @param maxStall the longest such hold
+	 * @param abandonedHops hops given up (timed out or cancelled) whose thread has not
+	 * returned yet: each still holds a worker thread, in isolate a bulkhead permit
 	 */
 	public record Snapshot(long requests, long errors, Duration meanTimeInEntry, Duration maxTimeInEntry,
 			Duration totalTimeInEntry, long workerHops, Duration timeOnWorkers, long inFlight, long rejected,
-			long timedOut, long blockingCalls, @Nullable String lastBlockingCall, long stalls, Duration maxStall) {
+			long timedOut, long blockingCalls, @Nullable String lastBlockingCall, long stalls, Duration maxStall,
+			long abandonedHops) {
 	}
 
 }

@@ -329,7 +329,7 @@ public final class MiddlewareStackAssembler {
 	private static void logMode(StackEntry entry) {
 		if (entry.appliedMode() == AppliedMode.ADAPT) {
 			logger.warn("Middleware entry " + entry.describe() + " blocks the event loop and runs adapted: its "
-					+ "blocking parts hop to boundedElastic worker threads. Evidence: " + evidence(entry.verdict()));
+					+ "blocking parts hop to its own am-adapt worker threads, each hop with a timeout. Evidence: " + evidence(entry.verdict()));
 		}
 		else if (entry.appliedMode() == AppliedMode.ISOLATE) {
 			logger.info("Middleware entry " + entry.describe() + " blocks the event loop and runs isolated in its "

@@ -12,6 +12,7 @@ import io.asyncmiddleware.chain.StackChain;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.ExecutionMode;
+import io.asyncmiddleware.execution.VirtualThreads;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.stack.BlockingMiddlewareException;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -22,6 +23,8 @@ import io.asyncmiddleware.stack.StackEntry;
 import io.asyncmiddleware.stack.UnknownMiddlewareException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -49,6 +52,21 @@ class AsyncMiddlewareAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner runner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(AsyncMiddlewareAutoConfiguration.class));
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "true, ON", "false, OFF", "on, ON", "off, OFF", "auto, AUTO" })
+	void virtualThreadsTakeTheOldBooleansAndAuto(String value, VirtualThreads expected) {
+		this.runner.withPropertyValues("async-middleware.isolate.virtual-threads=" + value)
+			.run((context) -> assertThat(context.getBean(AsyncMiddlewareProperties.class).getIsolate().getVirtualThreads())
+				.isEqualTo(expected));
+	}
+
+	@Test
+	void virtualThreadsDefaultToAuto() {
+		this.runner.run((context) -> assertThat(
+				context.getBean(AsyncMiddlewareProperties.class).getIsolate().getVirtualThreads())
+			.isEqualTo(VirtualThreads.AUTO));
+	}
 
 	@Test
 	void backsOffWithoutAWebApplication() {

@@ -34,7 +34,7 @@ class ConfigurationMetadataTests {
 	@Test
 	void everyPropertiesGroupIsDescribed() {
 		assertThat(names("groups")).contains("async-middleware", "async-middleware.detection",
-				"async-middleware.detection.runtime", "async-middleware.isolate", "async-middleware.security",
+				"async-middleware.detection.runtime", "async-middleware.adapt", "async-middleware.isolate", "async-middleware.security",
 				"async-middleware.session", "async-middleware.common", "async-middleware.csrf",
 				"async-middleware.authentication", "async-middleware.messages", "async-middleware.x-frame-options",
 				"async-middleware.gzip", "async-middleware.locale");
@@ -74,6 +74,9 @@ class ConfigurationMetadataTests {
 		assertThat(defaultOf("async-middleware.enabled")).isEqualTo("true");
 		assertThat(defaultOf("async-middleware.isolate.max-concurrent")).isEqualTo("32");
 		assertThat(defaultOf("async-middleware.isolate.timeout")).isEqualTo("5s");
+		assertThat(defaultOf("async-middleware.isolate.virtual-threads")).isEqualTo("auto");
+		assertThat(defaultOf("async-middleware.adapt.timeout")).isEqualTo("5s");
+		assertThat(defaultOf("async-middleware.adapt.max-queued")).isEqualTo("1000");
 		assertThat(defaultOf("async-middleware.detection.runtime.stall-threshold")).isEqualTo("10ms");
 		assertThat(defaultOf("async-middleware.csrf.cookie-name")).isEqualTo("csrftoken");
 		assertThat(defaultOf("async-middleware.csrf.header-name")).isEqualTo("X-CSRFToken");

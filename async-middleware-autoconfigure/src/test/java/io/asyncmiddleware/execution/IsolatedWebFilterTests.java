@@ -225,8 +225,13 @@ class IsolatedWebFilterTests {
 				.expectBody(String.class)
 				.value((body) -> assertThat(body).contains("'audit'").contains("timeout"));
 			assertThat(this.metrics.snapshot().timedOut()).isEqualTo(1);
+			// the hop ignores its interrupt: counted, and its permit still taken
+			TestServer.await("the abandoned hop counted", () -> this.metrics.snapshot().abandonedHops() == 1);
+			assertThat(bulkhead.getAvailablePermits()).isZero();
 			release.countDown();
 			assertThat(lateWorkDone.await(20, TimeUnit.SECONDS)).isTrue();
+			TestServer.await("the abandoned hop no longer counted", () -> this.metrics.snapshot().abandonedHops() == 0);
+			TestServer.await("the permit back", () -> bulkhead.getAvailablePermits() == 1);
 			// the late hop still held the permit; this request runs once it let go
 			server.client()
 				.get()

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
+import io.asyncmiddleware.handler.ViewPhase;
 import io.asyncmiddleware.hooks.HookResponse;
 import io.asyncmiddleware.hooks.SyncHooks;
 import org.apache.commons.logging.Log;
@@ -172,8 +173,9 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		private Mono<Optional<HookResponse>> processView(ResolvedHandler handler) {
 			Object target = handler.getHandler();
-			if (target == null) {
-				// nothing matches: Django skips process_view on a 404
+			if (target == null || ViewPhase.refusal(this.exchange) != null) {
+				// nothing matches (Django skips process_view on a 404), or an entry above
+				// already answered at view level (Django stops process_view at the first response)
 				return Mono.just(Optional.empty());
 			}
 			return hop(false, () -> SyncHooksWebFilter.this.hooks.processView(this.guarded, target));

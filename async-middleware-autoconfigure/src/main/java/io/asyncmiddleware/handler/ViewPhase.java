@@ -38,7 +38,9 @@ public final class ViewPhase {
 	}
 
 	/**
-	 * Refuses the request at view level.
+	 * Refuses the request at view level. When an entry above already refused, its
+	 * refusal stands and this one is dropped (Django stops {@code process_view} at the
+	 * first response); view-level steps should check {@link #refusal} and skip their work.
 	 * @param exchange the current exchange
 	 * @param chain the rest of the chain
 	 * @param response writes the refusal (e.g. the CSRF 403 page)
@@ -46,11 +48,12 @@ public final class ViewPhase {
 	 */
 	public static Mono<Void> refuse(ServerWebExchange exchange, WebFilterChain chain,
 			Function<ServerWebExchange, Mono<Void>> response) {
-		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))
-				|| exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response) != null) {
-			// no view phase, or an earlier entry already refused: answer here
+		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))) {
+			// no view phase: answer here
 			return response.apply(exchange);
 		}
+		// an earlier entry's refusal stands: Django stops process_view at the first response
+		exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response);
 		return chain.filter(exchange);
 	}
 

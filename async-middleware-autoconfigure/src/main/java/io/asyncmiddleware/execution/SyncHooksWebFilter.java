@@ -141,6 +141,9 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		private final AtomicBoolean requestProcessed = new AtomicBoolean();
 
+		/** processException ran for this request: it runs once, as in Django. */
+		private volatile boolean exceptionProcessed;
+
 		Invocation(ServerWebExchange exchange, WebFilterChain chain) {
 			this.exchange = exchange;
 			this.chain = chain;
@@ -182,11 +185,25 @@ public final class SyncHooksWebFilter implements WebFilter {
 		}
 
 		private Mono<Void> chainThenException() {
+			// a stack that answers errors itself asks this step before rendering the handler's
+			// error (the response then passes out through every entry, as in Django); a
+			// chain that passes errors up reaches the onErrorResume below instead
+			ViewPhase.onViewException(this.exchange, this::viewException);
 			return this.chain.filter(this.exchange)
-				.onErrorResume((error) -> !(error instanceof BulkheadRejectedException),
-						(error) -> hop(false, () -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
-							.flatMap((answer) -> (answer.isPresent() && !this.exchange.getResponse().isCommitted())
-									? send(answer.get()) : Mono.error(error)));
+				.onErrorResume((error) -> !(error instanceof BulkheadRejectedException) && !this.exceptionProcessed,
+						(error) -> processException(error).flatMap((answered) -> answered ? Mono.<Void>empty()
+								: Mono.error(error)));
+		}
+
+		private Mono<Boolean> viewException(ServerWebExchange target, Throwable error) {
+			return (error instanceof BulkheadRejectedException) ? Mono.just(false) : processException(error);
+		}
+
+		private Mono<Boolean> processException(Throwable error) {
+			this.exceptionProcessed = true;
+			return hop(false, () -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
+				.flatMap((answer) -> (answer.isPresent() && !this.exchange.getResponse().isCommitted())
+						? send(answer.get()).thenReturn(true) : Mono.just(false));
 		}
 
 		private Mono<Void> processResponse() {

@@ -1,5 +1,8 @@
 package io.asyncmiddleware.handler;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -33,6 +36,8 @@ public final class ViewPhase {
 	public static final String FILTER_ENDPOINTS_ATTRIBUTE = ViewPhase.class.getName() + ".FILTER_ENDPOINTS";
 
 	static final String RESPONSE_ATTRIBUTE = ViewPhase.class.getName() + ".RESPONSE";
+
+	static final String EXCEPTION_STEPS_ATTRIBUTE = ViewPhase.class.getName() + ".EXCEPTION_STEPS";
 
 	private ViewPhase() {
 	}
@@ -76,6 +81,50 @@ public final class ViewPhase {
 	@SuppressWarnings("unchecked")
 	public static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
 		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
+	}
+
+	/**
+	 * Registers an entry's {@code process_exception} step for this request: when the
+	 * handler (or a filter after the stack) fails and the stack answers errors itself,
+	 * the steps run innermost first before the error is rendered, until one answers.
+	 * @param exchange the current exchange
+	 * @param step answers the error and says {@code true}, or says {@code false}
+	 */
+	public static void onViewException(ServerWebExchange exchange,
+			BiFunction<ServerWebExchange, Throwable, Mono<Boolean>> step) {
+		List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> steps = exceptionSteps(exchange);
+		if (steps == null) {
+			steps = new ArrayList<>(2);
+			exchange.getAttributes().put(EXCEPTION_STEPS_ATTRIBUTE, steps);
+		}
+		steps.add(step);
+	}
+
+	/**
+	 * Runs the registered {@code process_exception} steps, innermost first, until one
+	 * answers.
+	 * @param exchange the exchange whose response the answer is written to
+	 * @param error the handler's error
+	 * @return whether a step answered
+	 */
+	public static Mono<Boolean> processException(ServerWebExchange exchange, Throwable error) {
+		List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> steps = exceptionSteps(exchange);
+		if (steps == null) {
+			return Mono.just(false);
+		}
+		Mono<Boolean> answered = Mono.just(false);
+		for (int i = steps.size() - 1; i >= 0; i--) {
+			BiFunction<ServerWebExchange, Throwable, Mono<Boolean>> step = steps.get(i);
+			answered = answered.flatMap((done) -> done ? Mono.just(true) : step.apply(exchange, error));
+		}
+		return answered;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> exceptionSteps(
+			ServerWebExchange exchange) {
+		return (List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>>) exchange
+			.getAttribute(EXCEPTION_STEPS_ATTRIBUTE);
 	}
 
 }

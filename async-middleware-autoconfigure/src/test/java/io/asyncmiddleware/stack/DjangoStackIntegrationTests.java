@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -190,6 +191,71 @@ class DjangoStackIntegrationTests {
 			.value((body) -> assertThat(body).contains("CSRF verification failed. Request aborted."));
 	}
 
+	@Test
+	void theNotFoundPagePassesOutThroughEveryEntry() {
+		// Django converts the 404 to a response inside each layer: ConditionalGet, gzip,
+		// locale and the security headers all see it
+		String longPath = "/missing/" + "a".repeat(300) + "/";
+		EntityExchangeResult<byte[]> notFound = this.client.get()
+			.uri(longPath)
+			.header("Accept-Encoding", "gzip")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.value("Vary", (vary) -> assertThat(vary.split(", ")).contains("Accept-Encoding", "Accept-Language"))
+			.expectHeader()
+			.exists("ETag")
+			.expectBody()
+			.returnResult();
+		// Django's get_conditional_response answers 304 only for a 2xx: the 404 stays
+		this.client.get()
+			.uri(longPath)
+			.header("Accept-Encoding", "gzip")
+			.header("If-None-Match", notFound.getResponseHeaders().getETag())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void aHandlersErrorIsAnsweredInsideTheStack() {
+		this.client.get()
+			.uri("/boom/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "same-origin")
+			.expectHeader()
+			.exists("ETag")
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"status\":500").contains("/boom/"));
+	}
+
+	@Test
+	void appendSlashStillRedirectsAnUnroutedPath() {
+		this.client.get()
+			.uri("/hello")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(301)
+			.expectHeader()
+			.valueEquals("Location", "/hello/")
+			// Django: common builds the 301 from the 404 after the entries below answered, so
+			// only entries above common (security) touch it
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.doesNotExist("X-Frame-Options");
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration(excludeName = {
 			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
@@ -259,6 +325,11 @@ class DjangoStackIntegrationTests {
 		@PostMapping(path = "/private-form/", produces = MediaType.TEXT_PLAIN_VALUE)
 		String privateForm() {
 			return "private";
+		}
+
+		@GetMapping(path = "/boom/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String boom() {
+			throw new IllegalStateException("boom");
 		}
 
 		@GetMapping(path = "/slow/", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -7,6 +7,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
+import org.springframework.web.server.handler.ExceptionHandlingWebHandler;
 
 /**
  * Django's {@code convert_exception_to_response} for the composed stack: an error that
@@ -58,7 +59,11 @@ final class ErrorResponses {
 	private Mono<Void> convert(ServerWebExchange exchange, Throwable error) {
 		Mono<Void> response = Mono.error(error);
 		for (WebExceptionHandler handler : this.handlers) {
-			response = response.onErrorResume((ex) -> handler.handle(exchange, ex));
+			// recorded as ExceptionHandlingWebHandler does: the server observation (the
+			// http.server.requests exception tag) reads it when the request completes
+			response = response
+				.doOnError((ex) -> exchange.getAttributes().put(ExceptionHandlingWebHandler.HANDLED_WEB_EXCEPTION, ex))
+				.onErrorResume((ex) -> handler.handle(exchange, ex));
 		}
 		return response;
 	}

@@ -9,7 +9,9 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
- * Replaces the filters {@link WebHttpHandlerBuilder} collected with the assembled chain.
+ * Replaces the filters {@link WebHttpHandlerBuilder} collected with the assembled chain,
+ * and hands the composed stack the exception handlers it collected, so that errors become
+ * responses inside the stack.
  */
 final class MiddlewareStackCustomizer implements WebHttpHandlerBuilderCustomizer {
 
@@ -26,6 +28,9 @@ final class MiddlewareStackCustomizer implements WebHttpHandlerBuilderCustomizer
 			filters.clear();
 			filters.addAll(arranged);
 		});
+		// errors are answered inside the stack by the handlers WebFlux would use outside it
+		this.stack.getComposedStack()
+			.ifPresent((composed) -> builder.exceptionHandlers(composed::answerErrorsWith));
 	}
 
 }

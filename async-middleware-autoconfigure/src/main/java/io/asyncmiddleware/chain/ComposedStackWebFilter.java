@@ -7,7 +7,9 @@ import io.asyncmiddleware.handler.ViewPhase;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
@@ -27,6 +29,10 @@ import org.springframework.web.server.WebFilterChain;
 public final class ComposedStackWebFilter implements WebFilter {
 
 	private final StackChain chain;
+
+	private final ErrorResponses errors = new ErrorResponses();
+
+	private volatile List<WebExceptionHandler> exceptionHandlers = List.of();
 
 	private final boolean viewPhase;
 
@@ -54,7 +60,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 	 * first entry, so that unresolved unsafe requests are CSRF-checked
 	 */
 	public ComposedStackWebFilter(List<ChainEntry> entries, boolean viewPhase, boolean filterEndpoints) {
-		this.chain = StackChain.of(entries);
+		this.chain = StackChain.of(entries, this.errors);
 		this.viewPhase = viewPhase;
 		this.filterEndpoints = filterEndpoints;
 		this.description = "ComposedStackWebFilter" + this.chain.toString().substring("StackChain".length());
@@ -81,10 +87,28 @@ public final class ComposedStackWebFilter implements WebFilter {
 		for (int index = 0; index < entries.size(); index++) {
 			if (entries.get(index).name().equals(name)) {
 				entries.add(index, extra);
-				return new ComposedStackWebFilter(entries, this.viewPhase, this.filterEndpoints);
+				ComposedStackWebFilter composed = new ComposedStackWebFilter(entries, this.viewPhase,
+						this.filterEndpoints);
+				composed.answerErrorsWith(this.exceptionHandlers);
+				return composed;
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Answers errors inside the stack with the application's exception handlers (those
+	 * {@code WebHttpHandlerBuilder} collected, in their order): an error from the handler,
+	 * a filter after the stack or an entry becomes a response at the position where it
+	 * arrives, so that every entry above sees it as a response (Django's
+	 * {@code convert_exception_to_response}). Without handlers, errors travel up the chain
+	 * as they do in Spring's.
+	 * @param handlers the exception handlers, in the order WebFlux applies them
+	 */
+	public void answerErrorsWith(List<WebExceptionHandler> handlers) {
+		Assert.notNull(handlers, "'handlers' must not be null");
+		this.exceptionHandlers = List.copyOf(handlers);
+		this.errors.use(this.exceptionHandlers);
 	}
 
 	@Override

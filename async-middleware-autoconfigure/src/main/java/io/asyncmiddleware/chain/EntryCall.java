@@ -53,6 +53,9 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	private boolean done;
 
+	/** The position's Mono failed and its error response is being written. */
+	private boolean converting;
+
 	EntryCall(RequestTimings timings, int index, ServerWebExchange exchange) {
 		this.timings = timings;
 		this.index = index;
@@ -89,6 +92,11 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 				}
 			}
 			catch (Throwable ex) {
+				if (this.timings.errors.isActive()) {
+					// answered here, as an error signalled by the entry's Mono would be
+					Mono.<Void>error(ex).subscribe(this);
+					return;
+				}
 				this.done = true;
 				long failed = System.nanoTime();
 				this.timings.left(this.index, failed, true);
@@ -122,6 +130,13 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	@Override
 	public void onSubscribe(Subscription s) {
+		if (this.converting) {
+			// the error response's Mono replaces the failed one; the entry above already
+			// holds this object as its subscription
+			this.upstream = s;
+			s.request(Long.MAX_VALUE);
+			return;
+		}
 		if (Operators.validate(this.upstream, s)) {
 			this.upstream = s;
 			actual().onSubscribe(this);
@@ -139,6 +154,22 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 			Operators.onErrorDropped(ex, currentContext());
 			return;
 		}
+		if (!this.converting && this.timings.errors.isActive()) {
+			// Django's convert_exception_to_response: the error becomes a response at this
+			// position, which the entries above see as any other (once: if rendering fails,
+			// that error goes up)
+			this.converting = true;
+			Mono<Void> response;
+			try {
+				response = this.timings.errors.respond(this.exchange, ex, !isEntry());
+			}
+			catch (Throwable failure) {
+				terminate(ex);
+				return;
+			}
+			response.subscribe(this);
+			return;
+		}
 		terminate(ex);
 	}
 
@@ -152,7 +183,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 	private void terminate(@Nullable Throwable error) {
 		this.done = true;
 		long now = System.nanoTime();
-		this.timings.left(this.index, now, error != null);
+		this.timings.left(this.index, now, error != null || this.converting);
 		if (this.index == 0) {
 			this.timings.fold(now);
 		}

@@ -55,6 +55,9 @@ final class RequestTimings {
 	/** What runs after the last entry: the rest of Spring's filters and the handler. */
 	final WebFilterChain outer;
 
+	/** Turns an error at a position into a response there (Django's convert_exception_to_response). */
+	final ErrorResponses errors;
+
 	private final long[] slots;
 
 	// the hold of the thread the request is on, kept while the request stays there
@@ -63,9 +66,10 @@ final class RequestTimings {
 	@SuppressWarnings("unused") // accessed through FOLDED
 	private volatile int folded;
 
-	RequestTimings(ChainEntry[] entries, WebFilterChain outer) {
+	RequestTimings(ChainEntry[] entries, WebFilterChain outer, ErrorResponses errors) {
 		this.entries = entries;
 		this.outer = outer;
+		this.errors = errors;
 		this.slots = new long[entries.length * SLOTS];
 	}
 

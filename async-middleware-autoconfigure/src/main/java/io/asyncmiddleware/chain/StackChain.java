@@ -32,14 +32,21 @@ public final class StackChain implements WebFilter {
 
 	private final ChainEntry[] entries;
 
+	private final ErrorResponses errors;
+
 	// Spring's DefaultWebFilterChain asks every filter for toString() on every request
 	// (its checkpoint's description), so the text is built once
 	private final String description;
 
 	private StackChain(ChainEntry[] entries) {
+		this(entries, new ErrorResponses());
+	}
+
+	private StackChain(ChainEntry[] entries, ErrorResponses errors) {
 		Assert.notEmpty(entries, "'entries' must not be empty");
 		Assert.noNullElements(entries, "'entries' must not contain null");
 		this.entries = entries;
+		this.errors = errors;
 		this.description = "StackChain" + Arrays.stream(entries).map(ChainEntry::name)
 			.collect(Collectors.joining(", ", "[", "]"));
 	}
@@ -62,6 +69,11 @@ public final class StackChain implements WebFilter {
 		return new StackChain(entries.clone());
 	}
 
+	// the declared stack answers errors at each position once the exception handlers are known
+	static StackChain of(List<ChainEntry> entries, ErrorResponses errors) {
+		return new StackChain(entries.toArray(new ChainEntry[0]), errors);
+	}
+
 	/**
 	 * The entries, in the order they run.
 	 * @return the entries
@@ -72,7 +84,7 @@ public final class StackChain implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return new EntryCall(new RequestTimings(this.entries, chain), 0, exchange);
+		return new EntryCall(new RequestTimings(this.entries, chain, this.errors), 0, exchange);
 	}
 
 	@Override

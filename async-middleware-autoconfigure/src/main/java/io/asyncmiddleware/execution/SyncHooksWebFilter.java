@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
+import io.asyncmiddleware.handler.ViewPhase;
 import io.asyncmiddleware.hooks.HookResponse;
 import io.asyncmiddleware.hooks.SyncHooks;
 import org.apache.commons.logging.Log;
@@ -159,6 +160,9 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		private final AtomicBoolean requestProcessed = new AtomicBoolean();
 
+		/** processException ran for this request: it runs once, as in Django. */
+		private volatile boolean exceptionProcessed;
+
 		Invocation(ServerWebExchange exchange, WebFilterChain chain) {
 			this.exchange = exchange;
 			this.chain = chain;
@@ -191,19 +195,34 @@ public final class SyncHooksWebFilter implements WebFilter {
 
 		private Mono<Optional<HookResponse>> processView(ResolvedHandler handler) {
 			Object target = handler.getHandler();
-			if (target == null) {
-				// nothing matches: Django skips process_view on a 404
+			if (target == null || ViewPhase.refusal(this.exchange) != null) {
+				// nothing matches (Django skips process_view on a 404), or an entry above
+				// already answered at view level (Django stops process_view at the first response)
 				return Mono.just(Optional.empty());
 			}
 			return hop(false, () -> SyncHooksWebFilter.this.hooks.processView(this.guarded, target));
 		}
 
 		private Mono<Void> chainThenException() {
+			// a stack that answers errors itself asks this step before rendering the handler's
+			// error (the response then passes out through every entry, as in Django); a
+			// chain that passes errors up reaches the onErrorResume below instead
+			ViewPhase.onViewException(this.exchange, this::viewException);
 			return this.chain.filter(this.exchange)
-				.onErrorResume((error) -> !(error instanceof BulkheadRejectedException),
-						(error) -> hop(false, () -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
-							.flatMap((answer) -> (answer.isPresent() && !this.exchange.getResponse().isCommitted())
-									? send(answer.get()) : Mono.error(error)));
+				.onErrorResume((error) -> !(error instanceof BulkheadRejectedException) && !this.exceptionProcessed,
+						(error) -> processException(error).flatMap((answered) -> answered ? Mono.<Void>empty()
+								: Mono.error(error)));
+		}
+
+		private Mono<Boolean> viewException(ServerWebExchange target, Throwable error) {
+			return (error instanceof BulkheadRejectedException) ? Mono.just(false) : processException(error);
+		}
+
+		private Mono<Boolean> processException(Throwable error) {
+			this.exceptionProcessed = true;
+			return hop(false, () -> SyncHooksWebFilter.this.hooks.processException(this.guarded, error))
+				.flatMap((answer) -> (answer.isPresent() && !this.exchange.getResponse().isCommitted())
+						? send(answer.get()).thenReturn(true) : Mono.just(false));
 		}
 
 		private Mono<Void> processResponse() {

@@ -4,6 +4,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.function.server.HandlerFunction;
 import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.resource.ResourceWebHandler;
+import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -100,6 +102,8 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 		}
 		Mono<ResolvedHandler> handler = lookup(exchange, request)
 			.map(this::toResolvedHandler)
+			// the path routes with other methods: a view to Django, which answers 405
+			.onErrorResume(MethodNotAllowedException.class, (ex) -> Mono.just(methodNotAllowed(ex)))
 			.onErrorResume((ex) -> {
 				logger.debug("No handler resolved for " + request.getPath() + ": " + ex);
 				return Mono.empty();
@@ -153,6 +157,12 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			}
 		}
 		return mappings;
+	}
+
+	private static ResolvedHandler methodNotAllowed(MethodNotAllowedException ex) {
+		Set<String> allowed = new LinkedHashSet<>();
+		ex.getSupportedMethods().forEach((method) -> allowed.add(method.name()));
+		return allowed.isEmpty() ? ResolvedHandler.NONE : ResolvedHandler.methodNotAllowed(allowed);
 	}
 
 	private ResolvedHandler toResolvedHandler(Found found) {

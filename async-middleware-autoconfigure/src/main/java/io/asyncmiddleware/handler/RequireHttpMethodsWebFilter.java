@@ -24,7 +24,9 @@ import org.springframework.web.server.WebFilterChain;
  * {@code 405 Method Not Allowed}, with {@code Allow} listing the permitted methods, when
  * the handler carries {@link RequireHttpMethods} and the request's method is not among
  * them; Django's {@code @require_http_methods}, for controller methods returning
- * {@code Mono}/{@code Flux} and for functional routes alike.
+ * {@code Mono}/{@code Flux} and for functional routes alike. A request whose path routes
+ * only with other methods gets the same {@code 405} with {@code Allow} (WebFlux's own
+ * {@code 405} has none), after the view-level refusals, as in Django.
  *
  * <p>Not a stack entry: like Django's decorator it sits with the handler, after every
  * other filter, so entries above see its answers as a handler's response.
@@ -54,6 +56,11 @@ public final class RequireHttpMethodsWebFilter implements WebFilter, Ordered {
 			return refusal.apply(exchange);
 		}
 		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
+			if (handler.isMethodNotAllowed()) {
+				// the path routes with other methods: the view's 405, with Allow, as Django's
+				return notAllowed(exchange, exchange.getRequest().getMethod().name(),
+						List.copyOf(handler.getAllowedMethods()));
+			}
 			RequireHttpMethods required = handler.getAnnotation(RequireHttpMethods.class);
 			if (required == null) {
 				return chain.filter(exchange);

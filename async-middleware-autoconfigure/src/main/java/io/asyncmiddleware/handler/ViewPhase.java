@@ -1,5 +1,8 @@
 package io.asyncmiddleware.handler;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
@@ -34,11 +37,15 @@ public final class ViewPhase {
 
 	static final String RESPONSE_ATTRIBUTE = ViewPhase.class.getName() + ".RESPONSE";
 
+	static final String EXCEPTION_STEPS_ATTRIBUTE = ViewPhase.class.getName() + ".EXCEPTION_STEPS";
+
 	private ViewPhase() {
 	}
 
 	/**
-	 * Refuses the request at view level.
+	 * Refuses the request at view level. When an entry above already refused, its
+	 * refusal stands and this one is dropped (Django stops {@code process_view} at the
+	 * first response); view-level steps should check {@link #refusal} and skip their work.
 	 * @param exchange the current exchange
 	 * @param chain the rest of the chain
 	 * @param response writes the refusal (e.g. the CSRF 403 page)
@@ -46,11 +53,12 @@ public final class ViewPhase {
 	 */
 	public static Mono<Void> refuse(ServerWebExchange exchange, WebFilterChain chain,
 			Function<ServerWebExchange, Mono<Void>> response) {
-		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))
-				|| exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response) != null) {
-			// no view phase, or an earlier entry already refused: answer here
+		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))) {
+			// no view phase: answer here
 			return response.apply(exchange);
 		}
+		// an earlier entry's refusal stands: Django stops process_view at the first response
+		exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response);
 		return chain.filter(exchange);
 	}
 
@@ -73,6 +81,50 @@ public final class ViewPhase {
 	@SuppressWarnings("unchecked")
 	public static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
 		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
+	}
+
+	/**
+	 * Registers an entry's {@code process_exception} step for this request: when the
+	 * handler (or a filter after the stack) fails and the stack answers errors itself,
+	 * the steps run innermost first before the error is rendered, until one answers.
+	 * @param exchange the current exchange
+	 * @param step answers the error and says {@code true}, or says {@code false}
+	 */
+	public static void onViewException(ServerWebExchange exchange,
+			BiFunction<ServerWebExchange, Throwable, Mono<Boolean>> step) {
+		List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> steps = exceptionSteps(exchange);
+		if (steps == null) {
+			steps = new ArrayList<>(2);
+			exchange.getAttributes().put(EXCEPTION_STEPS_ATTRIBUTE, steps);
+		}
+		steps.add(step);
+	}
+
+	/**
+	 * Runs the registered {@code process_exception} steps, innermost first, until one
+	 * answers.
+	 * @param exchange the exchange whose response the answer is written to
+	 * @param error the handler's error
+	 * @return whether a step answered
+	 */
+	public static Mono<Boolean> processException(ServerWebExchange exchange, Throwable error) {
+		List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> steps = exceptionSteps(exchange);
+		if (steps == null) {
+			return Mono.just(false);
+		}
+		Mono<Boolean> answered = Mono.just(false);
+		for (int i = steps.size() - 1; i >= 0; i--) {
+			BiFunction<ServerWebExchange, Throwable, Mono<Boolean>> step = steps.get(i);
+			answered = answered.flatMap((done) -> done ? Mono.just(true) : step.apply(exchange, error));
+		}
+		return answered;
+	}
+
+	@SuppressWarnings("unchecked")
+	private static @Nullable List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> exceptionSteps(
+			ServerWebExchange exchange) {
+		return (List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>>) exchange
+			.getAttribute(EXCEPTION_STEPS_ATTRIBUTE);
 	}
 
 }

@@ -8,7 +8,9 @@ import io.asyncmiddleware.metrics.EntryMetrics;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpStatusCode;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,6 +67,107 @@ class ComposedStackWebFilterTests {
 			.expectStatus()
 			.isOk();
 		return seen.get();
+	}
+
+	@Test
+	void theHandlersErrorBecomesAResponseThatEveryEntrySees() {
+		AtomicReference<String> outerSaw = new AtomicReference<>();
+		ComposedStackWebFilter stack = new ComposedStackWebFilter(
+				List.of(entry("outer", signalRecording(outerSaw)), entry("inner", appendingBeforeCommit("inner"))),
+				false);
+		stack.answerErrorsWith(List.of(STATUS_418));
+		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
+			.webFilter(stack)
+			.build()
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(418)
+			.expectHeader()
+			.valueEquals("X-Response-Step", "inner");
+		assertThat(outerSaw).hasValue("complete");
+	}
+
+	@Test
+	void anEntrysErrorBecomesAResponseAtItsPositionAndCountsAsItsError() {
+		AtomicReference<String> outerSaw = new AtomicReference<>();
+		EntryMetrics failing = new EntryMetrics();
+		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("outer", signalRecording(outerSaw)),
+				ChainEntry.of("failing", (exchange, chain) -> {
+					throw new IllegalStateException("entry failed");
+				}, failing, null)), false);
+		stack.answerErrorsWith(List.of(STATUS_418));
+		WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())
+			.webFilter(stack)
+			.build()
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(418);
+		assertThat(outerSaw).hasValue("complete");
+		assertThat(failing.snapshot().errors()).isOne();
+	}
+
+	@Test
+	void processExceptionStepsAnswerTheHandlersErrorFirstInnermostFirst() {
+		List<String> steps = new java.util.ArrayList<>();
+		ComposedStackWebFilter stack = new ComposedStackWebFilter(
+				List.of(entry("outer", exceptionStep("outer", steps, true)),
+						entry("inner", exceptionStep("inner", steps, false))),
+				false);
+		stack.answerErrorsWith(List.of(STATUS_418));
+		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
+			.webFilter(stack)
+			.build()
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(409);
+		assertThat(steps).containsExactly("inner", "outer");
+	}
+
+	@Test
+	void withoutExceptionHandlersErrorsTravelUpAsInSpringsChain() {
+		AtomicReference<String> outerSaw = new AtomicReference<>();
+		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("outer", signalRecording(outerSaw))),
+				false);
+		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
+			.webFilter(stack)
+			.build()
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.is5xxServerError();
+		assertThat(outerSaw).hasValue("error");
+	}
+
+	private static final WebExceptionHandler STATUS_418 = (exchange, ex) -> {
+		exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(418));
+		return exchange.getResponse().setComplete();
+	};
+
+	private static WebFilter signalRecording(AtomicReference<String> saw) {
+		return (exchange, chain) -> chain.filter(exchange)
+			.doOnSuccess((done) -> saw.set("complete"))
+			.doOnError((ex) -> saw.set("error"));
+	}
+
+	private static WebFilter exceptionStep(String name, List<String> steps, boolean answers) {
+		return (exchange, chain) -> {
+			ViewPhase.onViewException(exchange, (target, error) -> {
+				steps.add(name);
+				if (!answers) {
+					return Mono.just(false);
+				}
+				target.getResponse().setStatusCode(HttpStatusCode.valueOf(409));
+				return target.getResponse().setComplete().thenReturn(true);
+			});
+			return chain.filter(exchange);
+		};
 	}
 
 	private static WebFilter appendingBeforeCommit(String name) {

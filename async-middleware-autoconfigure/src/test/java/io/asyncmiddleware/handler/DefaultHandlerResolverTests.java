@@ -113,9 +113,15 @@ class DefaultHandlerResolverTests {
 	}
 
 	@Test
-	@DisplayName("a path that matches only for another method resolves to NONE, not an error")
-	void wrongMethodIsNone() {
-		assertThat(resolve(MockServerHttpRequest.delete("/hello/"))).isSameAs(ResolvedHandler.NONE);
+	@DisplayName("a path that matches only for another method is a view that refuses the method, not an error")
+	void wrongMethodIsMethodNotAllowed() {
+		ResolvedHandler handler = resolve(MockServerHttpRequest.delete("/hello/"));
+		assertThat(handler.isFound()).isFalse();
+		assertThat(handler.getHandler()).isNull();
+		assertThat(handler.isMethodNotAllowed()).isTrue();
+		assertThat(handler.isView()).isTrue();
+		assertThat(handler.getAllowedMethods()).contains("GET").doesNotContain("DELETE");
+		assertThat(ResolvedHandler.NONE.isView()).isFalse();
 	}
 
 	@Test

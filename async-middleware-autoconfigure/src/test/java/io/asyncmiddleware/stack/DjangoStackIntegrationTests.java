@@ -6,6 +6,7 @@ import java.util.List;
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.handler.CsrfExempt;
+import io.asyncmiddleware.handler.LoginRequired;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -19,9 +20,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.WebSession;
 
@@ -41,6 +45,8 @@ class DjangoStackIntegrationTests {
 
 	private static final List<String> DJANGO_ORDER = List.of("security", "session", "common", "csrf",
 			"authentication", "messages", "x-frame-options", "gzip", "conditional-get", "locale");
+
+	private static final String CSRF_SECRET = "abcdefghijklmnopqrstuvwxyzABCDEF";
 
 	@Autowired
 	private MiddlewareStack stack;
@@ -142,6 +148,114 @@ class DjangoStackIntegrationTests {
 			});
 	}
 
+	@Test
+	void aPathThatRoutesWithAnotherMethodIsAViewForCsrf() {
+		// Django resolves by path: the view exists, so CSRF's process_view refuses before its 405
+		this.client.put()
+			.uri("/both/")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("CSRF verification failed. Request aborted."));
+	}
+
+	@Test
+	void aPathThatRoutesWithAnotherMethodAnswers405WithAllowOnceCsrfPasses() {
+		this.client.put()
+			.uri("/both/")
+			.cookie("csrftoken", CSRF_SECRET)
+			.header("X-CSRFToken", CSRF_SECRET)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(405)
+			.expectHeader()
+			.value("Allow", (allow) -> assertThat(allow.split(", ")).containsExactlyInAnyOrder("GET", "POST"))
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+	}
+
+	@Test
+	void viewLevelStepsStopAtTheFirstRefusal() {
+		// Django: csrf's process_view answers first, so @login_required never runs (no 302)
+		this.client.post()
+			.uri("/private-form/")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist("Location")
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("CSRF verification failed. Request aborted."));
+	}
+
+	@Test
+	void theNotFoundPagePassesOutThroughEveryEntry() {
+		// Django converts the 404 to a response inside each layer: ConditionalGet, gzip,
+		// locale and the security headers all see it
+		String longPath = "/missing/" + "a".repeat(300) + "/";
+		EntityExchangeResult<byte[]> notFound = this.client.get()
+			.uri(longPath)
+			.header("Accept-Encoding", "gzip")
+			.exchange()
+			.expectStatus()
+			.isNotFound()
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.value("Vary", (vary) -> assertThat(vary.split(", ")).contains("Accept-Encoding", "Accept-Language"))
+			.expectHeader()
+			.exists("ETag")
+			.expectBody()
+			.returnResult();
+		// Django's get_conditional_response answers 304 only for a 2xx: the 404 stays
+		this.client.get()
+			.uri(longPath)
+			.header("Accept-Encoding", "gzip")
+			.header("If-None-Match", notFound.getResponseHeaders().getETag())
+			.exchange()
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
+	void aHandlersErrorIsAnsweredInsideTheStack() {
+		this.client.get()
+			.uri("/boom/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(500)
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "same-origin")
+			.expectHeader()
+			.exists("ETag")
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("\"status\":500").contains("/boom/"));
+	}
+
+	@Test
+	void appendSlashStillRedirectsAnUnroutedPath() {
+		this.client.get()
+			.uri("/hello")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(301)
+			.expectHeader()
+			.valueEquals("Location", "/hello/")
+			// Django: common builds the 301 from the 404 after the entries below answered, so
+			// only entries above common (security) touch it
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.doesNotExist("X-Frame-Options");
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration(excludeName = {
 			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
@@ -199,6 +313,23 @@ class DjangoStackIntegrationTests {
 		String bigSession(WebSession session) {
 			session.getAttributes().put("seen", true);
 			return "abcdefghij".repeat(100);
+		}
+
+		@RequestMapping(path = "/both/", method = { RequestMethod.GET, RequestMethod.POST },
+				produces = MediaType.TEXT_PLAIN_VALUE)
+		String both() {
+			return "both";
+		}
+
+		@LoginRequired
+		@PostMapping(path = "/private-form/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String privateForm() {
+			return "private";
+		}
+
+		@GetMapping(path = "/boom/", produces = MediaType.TEXT_PLAIN_VALUE)
+		String boom() {
+			throw new IllegalStateException("boom");
 		}
 
 		@GetMapping(path = "/slow/", produces = MediaType.TEXT_PLAIN_VALUE)

@@ -95,7 +95,9 @@ public final class SessionAuthenticationWebFilter implements WebFilter {
 		}
 		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
 			@Nullable LoginRequired loginRequired = handler.getAnnotation(LoginRequired.class);
-			if (loginRequired == null) {
+			if (loginRequired == null || ViewPhase.refusal(exchange) != null) {
+				// not required, or an earlier view-level step already answered (Django's
+				// process_view stops there, so the decorated view never runs)
 				return chain.filter(exchange);
 			}
 			return user.get().flatMap((authentication) -> SessionLogin.isAuthenticated(authentication)

@@ -166,14 +166,19 @@ public class CsrfWebFilter implements WebFilter {
 	}
 
 	// Django's process_view, steps 1 to 3: exempt and safe requests pass, and so do
-	// unroutable ones, which end in Django's 404 before any view-level check. Here a filter
+	// unroutable ones (a path that routes with another method is a view: Django resolves by
+	// path, and the view's 405 comes after this check), which end in Django's 404 before any view-level check. Here a filter
 	// after the stack may serve a request no handler resolves (Spring Security's login and
 	// logout, a WebFilter endpoint): then it is checked, failing closed
 	private Mono<Void> checkOrPass(ServerWebExchange exchange, WebFilterChain chain, ResolvedHandler handler) {
 		if (SAFE_METHODS.contains(exchange.getRequest().getMethod()) || handler.hasAnnotation(CsrfExempt.class)) {
 			return chain.filter(exchange);
 		}
-		if (handler.isFound()) {
+		if (ViewPhase.refusal(exchange) != null) {
+			// an earlier view-level step answered: Django's process_view stops there
+			return chain.filter(exchange);
+		}
+		if (handler.isView()) {
 			return check(exchange, chain, (reason) -> reject(exchange, chain, reason));
 		}
 		if (!ViewPhase.mayBeServedByFilter(exchange)) {

@@ -10,6 +10,7 @@ import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.server.csrf.CsrfToken;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -20,6 +21,9 @@ import org.springframework.web.server.WebHandler;
  * Routes for the CSRF tests: a minimal resolver and handler standing in for an application.
  */
 final class CsrfTestApp {
+
+	/** A path routed for GET only. */
+	static final String GET_ONLY = "/get-only/";
 
 	static final Set<String> ROUTES = Set.of("/token/", "/plain/", "/form/", "/exempt/", "/rotate/", "/notfound/",
 			"/mono-token/", "/vary/");
@@ -90,6 +94,10 @@ final class CsrfTestApp {
 		@Override
 		public Mono<ResolvedHandler> resolve(ServerWebExchange exchange) {
 			String path = exchange.getRequest().getPath().value();
+			if (path.equals(GET_ONLY) && !HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+				// the path routes, only not with this method (Spring's MethodNotAllowedException)
+				return Mono.just(ResolvedHandler.methodNotAllowed(Set.of("GET")));
+			}
 			if (!ROUTES.contains(path)) {
 				return Mono.just(ResolvedHandler.NONE);
 			}

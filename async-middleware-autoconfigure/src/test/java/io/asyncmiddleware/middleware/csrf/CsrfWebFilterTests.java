@@ -660,6 +660,20 @@ class CsrfWebFilterTests {
 	}
 
 	@Test
+	@DisplayName("a request to a path that routes only with other methods is a view: checked, 403 before the 405")
+	void pathRoutedForOtherMethodsIsChecked() {
+		this.client.put().uri(CsrfTestApp.GET_ONLY).exchange().expectStatus().isForbidden();
+		this.client.put()
+			.uri(CsrfTestApp.GET_ONLY)
+			.cookie("csrftoken", this.secret)
+			.header("X-CSRFToken", this.secret)
+			.exchange()
+			// accepted: passed on to the handler (this test's answers 404; the 405 is the view position's)
+			.expectStatus()
+			.isNotFound();
+	}
+
+	@Test
 	@DisplayName("CSRF-50: a POST to a path that resolves to no handler is 404, not 403")
 	void unroutablePostIs404() {
 		this.client.post().uri("/nowhere/").exchange().expectStatus().isNotFound();

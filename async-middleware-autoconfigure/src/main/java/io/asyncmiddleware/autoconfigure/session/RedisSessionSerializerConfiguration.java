@@ -48,7 +48,7 @@ class RedisSessionSerializerConfiguration {
 
 	private static void allow(BasicPolymorphicTypeValidator.Builder types, String type) {
 		String name = type.strip();
-		if (name.endsWith(PACKAGE_WILDCARD)) {
+		if (name.endsWith(PACKAGE_WILDCARD) && name.length() > PACKAGE_WILDCARD.length()) {
 			// "com.example.*" allows "com.example.Cart", never "com.examplex.Cart"
 			types.allowIfSubType(name.substring(0, name.length() - 1));
 			return;

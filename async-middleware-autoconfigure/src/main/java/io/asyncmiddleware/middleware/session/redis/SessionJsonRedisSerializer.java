@@ -79,10 +79,18 @@ public final class SessionJsonRedisSerializer implements RedisSerializer<Object>
 
 	@Override
 	public byte @Nullable [] serialize(@Nullable Object value) throws SerializationException {
-		if (value instanceof Long || value instanceof Short || value instanceof Byte || value instanceof Float) {
+		if (value instanceof Long || value instanceof Short || value instanceof Byte
+				|| (value instanceof Float number && Float.isFinite(number))) {
 			// JSON numbers read back as Integer or Double: these carry their type, as
 			// ["java.lang.Long",5], which the reader accepts for any value
 			return ("[\"" + value.getClass().getName() + "\"," + value + "]").getBytes(StandardCharsets.UTF_8);
+		}
+		if (value != null && value.getClass().isRecord()) {
+			// written without its class name, it could never be read back: every later
+			// request would lose the whole session, silently
+			throw new SerializationException("A record (" + value.getClass().getName() + ") cannot be a session "
+					+ "value in Redis: its JSON carries no class name to read it back by; store a non-final class "
+					+ "(on the allow-list) or its fields");
 		}
 		return this.delegate.serialize(value);
 	}

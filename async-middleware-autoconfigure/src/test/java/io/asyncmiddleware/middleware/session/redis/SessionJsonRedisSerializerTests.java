@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.SerializationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -81,6 +82,16 @@ class SessionJsonRedisSerializerTests {
 			.isThrownBy(() -> this.serializer.deserialize(cart));
 		assertThat(new SessionJsonRedisSerializer((types, mapper) -> types.allowIfSubType(Cart.class))
 			.deserialize(cart)).isEqualTo(new Cart(List.of("book")));
+	}
+
+	@Test
+	void recordIsRefusedWhenWrittenNotLostWhenRead() {
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> this.serializer.serialize(new Point(1, 2)))
+			.withMessageContaining("cannot be a session value");
+	}
+
+	record Point(int x, int y) {
 	}
 
 	// not final, not a record: Spring Data's typing gives those no class name

@@ -7,10 +7,14 @@ import java.sql.SQLException;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -53,6 +57,8 @@ class RedisSessionTests {
 			String redisKey = "spring:session:sessions:" + key;
 			assertThat(connection.sync().exists(redisKey)).isEqualTo(1);
 			assertThat(connection.sync().hkeys(redisKey)).contains("sessionAttr:n");
+			// JSON through the starter's allow-listed serializer, not Java serialization
+			assertThat(connection.sync().hget(redisKey, "sessionAttr:n")).isEqualTo("1");
 			assertThat(connection.sync().ttl(redisKey)).isBetween(1_209_000L, 1_209_600L);
 		}
 	}
@@ -85,6 +91,27 @@ class RedisSessionTests {
 				.expectBody()
 				.returnResult();
 			assertThat(ParityRoutesTests.body(whoami)).isEqualTo("alice");
+			assertThat(connection.sync().hget("spring:session:sessions:" + session, "sessionAttr:SPRING_SECURITY_CONTEXT"))
+				.startsWith("{")
+				.contains("\"username\":\"alice\"")
+				.doesNotContain("bcrypt");
+		}
+	}
+
+	@Test
+	void sessionOfAnotherSerializerIsANewSessionNotAnError() {
+		try (RunningApp app = start()) {
+			String key = sessionOf(count(app.client(), null, "1"));
+			// what Java serialization wrote before the upgrade (or a forged value): AC ED ...
+			StatefulRedisConnection<String, byte[]> raw = redis.connect(
+					RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+			try (raw) {
+				raw.sync().hset("spring:session:sessions:" + key, "sessionAttr:n",
+						new JdkSerializationRedisSerializer().serialize(7));
+			}
+			EntityExchangeResult<byte[]> result = count(app.client(), key, "1");
+			assertThat(result.getStatus().value()).isEqualTo(200);
+			assertThat(sessionOf(result)).isNotEqualTo(key);
 		}
 	}
 

@@ -41,7 +41,7 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(SessionProperties.class)
-@Import(RedisSessionStoreClientConfiguration.class)
+@Import({ RedisSessionStoreClientConfiguration.class, RedisSessionSerializerConfiguration.class })
 public final class SessionMiddlewareAutoConfiguration {
 
 	/** The name of the session entry in {@code async-middleware.stack}. */

@@ -1,6 +1,8 @@
 package io.asyncmiddleware.autoconfigure.session;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.temporal.ChronoUnit;
 
 import io.asyncmiddleware.middleware.session.CookieSameSite;
@@ -74,6 +76,15 @@ public class SessionProperties {
 	 * at MAX_ENTRIES).
 	 */
 	private int maxInMemorySessions = 10_000;
+
+	/**
+	 * Sessions in Redis.
+	 */
+	private final Redis redis = new Redis();
+
+	public Redis getRedis() {
+		return this.redis;
+	}
 
 	public int getMaxInMemorySessions() {
 		return this.maxInMemorySessions;
@@ -168,6 +179,29 @@ public class SessionProperties {
 
 	public void setExpireAtBrowserClose(boolean expireAtBrowserClose) {
 		this.expireAtBrowserClose = expireAtBrowserClose;
+	}
+
+	/**
+	 * Settings of sessions stored in Redis (Spring Session Data Redis).
+	 */
+	public static class Redis {
+
+		/**
+		 * Classes allowed in session attributes besides Spring Security's and the JDK's
+		 * value types, read back by the JSON serializer contributed for Redis sessions:
+		 * fully qualified class names, or a package followed by '.*' for all of its
+		 * classes. Anything else in a stored session makes it read as no session.
+		 */
+		private List<String> allowedTypes = new ArrayList<>();
+
+		public List<String> getAllowedTypes() {
+			return this.allowedTypes;
+		}
+
+		public void setAllowedTypes(List<String> allowedTypes) {
+			this.allowedTypes = allowedTypes;
+		}
+
 	}
 
 }

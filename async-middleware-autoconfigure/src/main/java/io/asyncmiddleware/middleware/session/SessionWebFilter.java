@@ -40,7 +40,9 @@ import org.springframework.web.server.session.WebSessionStore;
  * <p>When the store cannot be reached (see {@link SessionStoreUnavailableException}),
  * loading or saving the session answers {@code 503 Service Unavailable} with
  * {@code Retry-After} instead of a {@code 500}; requests that never use the session are
- * not affected. A loaded session that was deleted from the store before this request
+ * not affected. A stored session that cannot be read back (a type outside the Redis
+ * serializer's allow-list, data of another serializer) is treated as no session, as
+ * Django treats corrupt session data. A loaded session that was deleted from the store before this request
  * saved it (a concurrent logout) is not brought back: the answer is Django's
  * {@code SessionInterrupted}, {@code 400}.
  *
@@ -260,6 +262,10 @@ public final class SessionWebFilter implements WebFilter {
 				.filter((existing) -> !existing.isExpired())
 				.map((existing) -> new TrackedWebSession(store, existing))
 				.defaultIfEmpty(new TrackedWebSession(store, null))
+				.onErrorResume(UnreadableSession::isUnreadable, (ex) -> {
+					UnreadableSession.log(ex);
+					return Mono.just(new TrackedWebSession(store, null));
+				})
 				.onErrorMap(SessionStoreUnavailableException::translate);
 		}
 

@@ -1,11 +1,14 @@
 package io.asyncmiddleware.autoconfigure.session;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -13,6 +16,7 @@ import io.asyncmiddleware.middleware.auth.SessionAuthHash;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
 import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.middleware.session.TestServer;
+import io.asyncmiddleware.middleware.session.redis.SessionJsonRedisSerializer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -27,7 +31,10 @@ import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedi
 import org.springframework.boot.test.context.assertj.AssertableReactiveWebApplicationContext;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
+import org.springframework.data.redis.connection.ReactiveRedisConnectionFactory;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.serializer.JdkSerializationRedisSerializer;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -162,6 +169,101 @@ class SessionMiddlewareRedisIntegrationTests {
 					assertThat(after.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).containsExactly(DELETION);
 					assertThat(redis.hasKey(redisKey(key)).block()).isFalse();
 				});
+	}
+
+	@Test
+	@DisplayName("SES-json-redis: the logged-in user's security context is stored as JSON, never Java serialization")
+	void securityContextIsStoredAsJson() {
+		MapReactiveUserDetailsService users = new MapReactiveUserDetailsService(
+				User.withUsername("alice").password("{noop}wonderland").roles("USER").build());
+		SessionLogin sessionLogin = new SessionLogin(users, new SessionAuthHash("redis-test".getBytes(StandardCharsets.UTF_8)));
+		RouterFunction<ServerResponse> routes = RouterFunctions.route()
+			.GET("/login/", (request) -> users.findByUsername("alice")
+				.map((user) -> UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()))
+				.flatMap((user) -> sessionLogin.login(request.exchange(), user))
+				.then(request.session())
+				.doOnNext((session) -> session.getAttributes().put("csrf-secret", "s3cr3t"))
+				.then(ServerResponse.ok().bodyValue("logged in")))
+			.GET("/whoami/", (request) -> ReactiveSecurityContextHolder.getContext()
+				.map((context) -> context.getAuthentication().getName() + " "
+						+ context.getAuthentication().getAuthorities())
+				.zipWith(request.session().map((session) -> session.getAttributeOrDefault("csrf-secret", "none")))
+				.flatMap((both) -> ServerResponse.ok().bodyValue(both.getT1() + " " + both.getT2())))
+			.build();
+		run(routes, (entry) -> List.of(entry, new SessionAuthenticationWebFilter(sessionLogin, null, "/accounts/login/")),
+				(context, server, redis) -> {
+					String key = TestServer.sessionKey(get(server, "/login/").getResponseHeaders());
+					String stored = redis.<String, String>opsForHash()
+						.get(redisKey(key), "sessionAttr:SPRING_SECURITY_CONTEXT")
+						.block();
+					assertThat(stored).startsWith("{")
+						.contains("\"@class\":\"org.springframework.security.core.context.SecurityContextImpl\"")
+						.contains("\"alice\"")
+						.doesNotContain("wonderland");
+					assertThat(get(server, "/whoami/", key).getResponseBody()).isEqualTo("alice [ROLE_USER] s3cr3t");
+				});
+	}
+
+	@Test
+	@DisplayName("SES-json-redis: a stored type outside the allow-list makes a fresh anonymous session, not a 500 nor the object")
+	void typeOutsideTheAllowListIsNoSession() {
+		run((context, server, redis) -> {
+			String key = "hostile-session-key-0123456789";
+			writeSession(redis, key, "{\"@class\":\"java.net.URL\",\"val\":\"http://attacker.example/\"}");
+			EntityExchangeResult<String> result = get(server, "/increment/", key);
+			assertThat(result.getStatus().value()).isEqualTo(200);
+			assertThat(result.getResponseBody()).isEqualTo("1");
+			String fresh = TestServer.sessionKey(result.getResponseHeaders());
+			assertThat(fresh).isNotNull().isNotEqualTo(key);
+			assertThat(redis.<String, String>opsForHash().get(redisKey(fresh), "sessionAttr:n").block())
+				.isEqualTo("1");
+		});
+	}
+
+	@Test
+	@DisplayName("SES-json-redis: a session written by Java serialization (before an upgrade, or forged) is no session, not a 500")
+	void javaSerializedSessionIsNoSession() {
+		run((context, server, redis) -> {
+			String key = "java-serialized-key-0123456789";
+			JdkSerializationRedisSerializer java = new JdkSerializationRedisSerializer();
+			Map<ByteBuffer, ByteBuffer> hash = new LinkedHashMap<>();
+			hash.put(bytes("creationTime"), ByteBuffer.wrap(java.serialize(System.currentTimeMillis())));
+			hash.put(bytes("lastAccessedTime"), ByteBuffer.wrap(java.serialize(System.currentTimeMillis())));
+			hash.put(bytes("maxInactiveInterval"), ByteBuffer.wrap(java.serialize(1209600)));
+			hash.put(bytes("sessionAttr:n"), ByteBuffer.wrap(java.serialize(41)));
+			ReactiveRedisConnectionFactory connections = context.getBean(ReactiveRedisConnectionFactory.class);
+			connections.getReactiveConnection().hashCommands().hMSet(bytes(redisKey(key)), hash).block();
+			EntityExchangeResult<String> read = get(server, "/read/", key);
+			assertThat(read.getStatus().value()).isEqualTo(200);
+			assertThat(read.getResponseBody()).isEqualTo("none");
+			assertThat(read.getResponseHeaders().get(HttpHeaders.SET_COOKIE)).containsExactly(DELETION);
+			assertThat(get(server, "/increment/", key).getResponseBody()).isEqualTo("1");
+		});
+	}
+
+	@Test
+	@DisplayName("SES-json-redis: the application's own springSessionDefaultRedisSerializer bean wins")
+	void applicationSerializerWins() {
+		JdkSerializationRedisSerializer own = new JdkSerializationRedisSerializer();
+		this.contextRunner.withBean("springSessionDefaultRedisSerializer", RedisSerializer.class, () -> own)
+			.run((context) -> assertThat(context.getBean("springSessionDefaultRedisSerializer")).isSameAs(own));
+		this.contextRunner.run((context) -> assertThat(context.getBean("springSessionDefaultRedisSerializer"))
+			.isInstanceOf(SessionJsonRedisSerializer.class));
+	}
+
+	// a session hash as Spring Session writes it, with one attribute of the given JSON
+	private void writeSession(ReactiveStringRedisTemplate redis, String key, String attributeJson) {
+		long now = System.currentTimeMillis();
+		Map<String, String> hash = new LinkedHashMap<>();
+		hash.put("creationTime", "[\"java.lang.Long\"," + now + "]");
+		hash.put("lastAccessedTime", "[\"java.lang.Long\"," + now + "]");
+		hash.put("maxInactiveInterval", "1209600");
+		hash.put("sessionAttr:n", attributeJson);
+		redis.<String, String>opsForHash().putAll(redisKey(key), hash).block();
+	}
+
+	private static ByteBuffer bytes(String text) {
+		return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private String redisKey(String sessionKey) {

@@ -417,7 +417,8 @@ def main():
     parser.add_argument("--show", type=int, default=30, help="how many violations to list")
     args = parser.parse_args()
 
-    page = socket.create_connection(("127.0.0.1", args.port), timeout=args.timeout)
+    # the first request of a cold JVM on a busy machine may take a while
+    page = socket.create_connection(("127.0.0.1", args.port), timeout=max(args.timeout, 60))
     page.sendall(req("GET", "/form/", close=True))
     data = b""
     while True:

@@ -1,22 +1,15 @@
 package io.asyncmiddleware.request;
 
-import java.net.URLDecoder;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
 import reactor.core.publisher.Mono;
 
-import org.springframework.core.ResolvableType;
 import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.MediaType;
-import org.springframework.http.codec.multipart.DefaultPartHttpMessageReader;
 import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
-import org.springframework.http.codec.multipart.MultipartHttpMessageReader;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.CollectionUtils;
@@ -28,20 +21,20 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
 /**
  * An exchange whose form and multipart data are read within {@link RequestDataLimits},
  * as Django's {@code HttpRequest} reads {@code request.POST}: a form body whose
- * {@code Content-Length} is over the limit is refused before a byte of it is read, one
- * without a length (chunked) as soon as it grows over it, and a multipart body stops
- * being parsed at the first part over the field or file count. Refusals and bodies that
+ * {@code Content-Length} is over the limit is refused before a byte of it is read; one
+ * without a length (chunked) is read within the codecs' in-memory limit
+ * ({@code spring.codec.max-in-memory-size}, 256 KB by default) and refused over it; field
+ * and file counts are checked on the parsed data (a multipart body's parts are bounded by
+ * {@code spring.webflux.multipart.max-parts}). Refusals and bodies that
  * cannot be decoded (bad percent-encoding, an unknown charset, broken multipart framing)
  * end the data's {@code Mono} with a {@link RequestDataRejectedException}, which WebFlux
  * answers with 400 instead of a 500.
  *
- * <p>Each is read once and cached, as {@code DefaultServerWebExchange} does, so a filter
- * reading the CSRF token and the handler after it share one parse.
+ * <p>The data is parsed by the exchange underneath and cached there, so the CSRF check,
+ * filters outside the stack (Spring Security's form login) and the handler share one read
+ * of the body.
  */
 public final class RequestDataExchange extends ServerWebExchangeDecorator {
-
-	private static final ResolvableType MULTIPART_DATA_TYPE = ResolvableType.forClassWithGenerics(MultiValueMap.class,
-			String.class, Part.class);
 
 	private final RequestDataLimits limits;
 
@@ -81,56 +74,34 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 		if (this.limits.tooBig(request.getHeaders().getContentLength())) {
 			return Mono.error(RequestDataRejectedException.tooBig(this.limits.maxMemorySize()));
 		}
-		Charset charset;
-		try {
-			Charset declared = contentType.getCharset();
-			charset = (declared != null) ? declared : StandardCharsets.UTF_8;
-		}
-		catch (IllegalArgumentException ex) {
-			return Mono.error(RequestDataRejectedException.malformed("unsupported charset", ex));
-		}
-		return DataBufferUtils.join(request.getBody(), this.limits.joinLimit())
+		// parsed by the exchange underneath, so that every view of this request (filters
+		// outside the stack, Spring Security's form login) shares one read of the body
+		return getDelegate().getFormData()
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
-			.map((buffer) -> {
-				try {
-					return parseForm(buffer.toString(charset), charset);
-				}
-				finally {
-					DataBufferUtils.release(buffer);
-				}
-			})
-			.switchIfEmpty(Mono.fromSupplier(() -> CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>())));
+			.onErrorMap(IllegalArgumentException.class,
+					(ex) -> RequestDataRejectedException.malformed("invalid percent-encoding or charset in form data", ex))
+			.map(this::checkFieldCount);
 	}
 
-	// Django's QueryDict (Python's parse_qsl): fields counted before any is decoded
-	private MultiValueMap<String, String> parseForm(String body, Charset charset) {
-		if (this.limits.maxNumberFields() >= 0) {
-			long fields = 1 + body.chars().filter((c) -> c == '&').count();
-			if (this.limits.tooManyFields(fields)) {
-				throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
+	// Django's QueryDict: TooManyFieldsSent; and RequestDataTooBig for a body without a length
+	private MultiValueMap<String, String> checkFieldCount(MultiValueMap<String, String> form) {
+		long fields = 0;
+		long size = 0;
+		for (Map.Entry<String, List<String>> field : form.entrySet()) {
+			fields += field.getValue().size();
+			for (String value : field.getValue()) {
+				size += field.getKey().length() + 1 + ((value != null) ? value.length() : 0);
 			}
 		}
-		MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-		try {
-			for (String pair : body.split("&")) {
-				if (pair.isEmpty()) {
-					continue;
-				}
-				int equals = pair.indexOf('=');
-				if (equals == -1) {
-					form.add(URLDecoder.decode(pair, charset), null);
-				}
-				else {
-					form.add(URLDecoder.decode(pair.substring(0, equals), charset),
-							URLDecoder.decode(pair.substring(equals + 1), charset));
-				}
-			}
+		if (this.limits.tooManyFields(fields)) {
+			throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
 		}
-		catch (IllegalArgumentException ex) {
-			throw RequestDataRejectedException.malformed("invalid percent-encoding in form data", ex);
+		// a body without a length, read within the codecs' limit but over ours
+		if (this.limits.tooBig(size)) {
+			throw RequestDataRejectedException.tooBig(this.limits.maxMemorySize());
 		}
-		return CollectionUtils.unmodifiableMultiValueMap(form);
+		return form;
 	}
 
 	private Mono<MultiValueMap<String, Part>> readMultipartData() {
@@ -139,25 +110,13 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 		if (contentType == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType)) {
 			return getDelegate().getMultipartData();
 		}
-		return multipartReader().readMono(MULTIPART_DATA_TYPE, request, Map.of())
+		return getDelegate().getMultipartData()
 			.map(this::checkCounts)
 			.onErrorMap(DataBufferLimitException.class,
 					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
 			.onErrorMap(DecodingException.class,
 					(ex) -> RequestDataRejectedException.malformed("unreadable multipart body", ex))
 			.switchIfEmpty(Mono.fromSupplier(() -> CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>())));
-	}
-
-	// parsing stops at the first part over both counts; which count it broke is told here
-	private MultipartHttpMessageReader multipartReader() {
-		DefaultPartHttpMessageReader parts = new DefaultPartHttpMessageReader();
-		if (this.limits.maxNumberFields() >= 0 && this.limits.maxNumberFiles() >= 0) {
-			parts.setMaxParts(this.limits.maxNumberFields() + this.limits.maxNumberFiles());
-		}
-		if (this.limits.maxMemorySize() >= 0) {
-			parts.setMaxInMemorySize(this.limits.joinLimit());
-		}
-		return new MultipartHttpMessageReader(parts);
 	}
 
 	private MultiValueMap<String, Part> checkCounts(MultiValueMap<String, Part> parts) {

@@ -14,6 +14,7 @@ import io.asyncmiddleware.execution.BulkheadSettings;
 import io.asyncmiddleware.execution.EntryInstaller;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.request.RequestDataLimits;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.MiddlewareStackAssembler;
@@ -96,7 +97,12 @@ public final class AsyncMiddlewareAutoConfiguration {
 				properties.getFilters().keySet());
 		Map<String, BuiltInMiddleware> builtInsByName = new LinkedHashMap<>();
 		builtIns.orderedStream().forEach((builtIn) -> builtInsByName.put(builtIn.name(), builtIn));
-		return assembler.assemble(new FilterDiscovery(beanFactory).discover(), builtInsByName);
+		MiddlewareStack stack = assembler.assemble(new FilterDiscovery(beanFactory).discover(), builtInsByName);
+		AsyncMiddlewareProperties.Request request = properties.getRequest();
+		RequestDataLimits limits = new RequestDataLimits(request.getDataUploadMaxMemorySize().toBytes(),
+				request.getDataUploadMaxNumberFields(), request.getDataUploadMaxNumberFiles());
+		stack.getComposedStack().ifPresent((composed) -> composed.setRequestDataLimits(limits));
+		return stack;
 	}
 
 	@Bean

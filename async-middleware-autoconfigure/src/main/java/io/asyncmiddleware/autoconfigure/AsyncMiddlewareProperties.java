@@ -10,6 +10,7 @@ import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.execution.VirtualThreads;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.jspecify.annotations.Nullable;
 import org.springframework.util.Assert;
 
@@ -62,6 +63,8 @@ public class AsyncMiddlewareProperties {
 
 	private final Isolate isolate = new Isolate();
 
+	private final Request request = new Request();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -112,6 +115,61 @@ public class AsyncMiddlewareProperties {
 
 	public Isolate getIsolate() {
 		return this.isolate;
+	}
+
+	public Request getRequest() {
+		return this.request;
+	}
+
+	/**
+	 * Limits on the form and multipart data a request may bring, named after Django's
+	 * DATA_UPLOAD_* settings; a request over one is answered 400 before its body is
+	 * buffered.
+	 */
+	public static class Request {
+
+		/**
+		 * Largest form body, or sum of a multipart body's non-file fields; a negative
+		 * size for no limit (Django: DATA_UPLOAD_MAX_MEMORY_SIZE).
+		 */
+		private DataSize dataUploadMaxMemorySize = DataSize.ofBytes(2_621_440);
+
+		/**
+		 * Most fields a form or multipart body may carry; negative for no limit (Django:
+		 * DATA_UPLOAD_MAX_NUMBER_FIELDS).
+		 */
+		private int dataUploadMaxNumberFields = 1000;
+
+		/**
+		 * Most files a multipart body may carry; negative for no limit (Django:
+		 * DATA_UPLOAD_MAX_NUMBER_FILES).
+		 */
+		private int dataUploadMaxNumberFiles = 100;
+
+		public DataSize getDataUploadMaxMemorySize() {
+			return this.dataUploadMaxMemorySize;
+		}
+
+		public void setDataUploadMaxMemorySize(DataSize dataUploadMaxMemorySize) {
+			this.dataUploadMaxMemorySize = dataUploadMaxMemorySize;
+		}
+
+		public int getDataUploadMaxNumberFields() {
+			return this.dataUploadMaxNumberFields;
+		}
+
+		public void setDataUploadMaxNumberFields(int dataUploadMaxNumberFields) {
+			this.dataUploadMaxNumberFields = dataUploadMaxNumberFields;
+		}
+
+		public int getDataUploadMaxNumberFiles() {
+			return this.dataUploadMaxNumberFiles;
+		}
+
+		public void setDataUploadMaxNumberFiles(int dataUploadMaxNumberFiles) {
+			this.dataUploadMaxNumberFiles = dataUploadMaxNumberFiles;
+		}
+
 	}
 
 	/**

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.asyncmiddleware.handler.ViewPhase;
+import io.asyncmiddleware.request.RequestDataExchange;
+import io.asyncmiddleware.request.RequestDataLimits;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -39,6 +41,8 @@ public final class ComposedStackWebFilter implements WebFilter {
 	private final boolean filterEndpoints;
 
 	private final String description;
+
+	private RequestDataLimits requestDataLimits = RequestDataLimits.DJANGO_DEFAULTS;
 
 	/**
 	 * Composes the stack.
@@ -90,6 +94,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 				ComposedStackWebFilter composed = new ComposedStackWebFilter(entries, this.viewPhase,
 						this.filterEndpoints);
 				composed.answerErrorsWith(this.exceptionHandlers);
+				composed.requestDataLimits = this.requestDataLimits;
 				return composed;
 			}
 		}
@@ -120,7 +125,18 @@ public final class ComposedStackWebFilter implements WebFilter {
 			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
 		}
 		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
-		return this.chain.filter(exchange.mutate().response(response).build(), chain);
+		ServerWebExchange limited = new RequestDataExchange(exchange.mutate().response(response).build(),
+				this.requestDataLimits);
+		return this.chain.filter(limited, chain);
+	}
+
+	/**
+	 * The limits within which the stack and the handler read form and multipart data
+	 * (Django's DATA_UPLOAD_MAX_* settings); Django's defaults unless set.
+	 * @param requestDataLimits the limits
+	 */
+	public void setRequestDataLimits(RequestDataLimits requestDataLimits) {
+		this.requestDataLimits = requestDataLimits;
 	}
 
 	@Override

@@ -19,6 +19,7 @@ import io.asyncmiddleware.handler.CsrfExempt;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.ViewPhase;
+import io.asyncmiddleware.request.RequestDataRejectedException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -218,21 +219,30 @@ public class CsrfWebFilter implements WebFilter {
 		return this.repository.loadToken(exchange)
 			.map((stored) -> Optional.of(stored.getToken()))
 			.defaultIfEmpty(Optional.empty())
-			.flatMap((stored) -> formToken(exchange).flatMap((formToken) -> {
-				String failure = tokenFailure(request, stored.orElse(null), formToken);
-				return (failure != null) ? reject.apply(failure) : chain.filter(exchange);
-			}));
+			.flatMap((stored) -> {
+				// decided on the stored secret before the body is read: a request without
+				// a cookie (or with a bad one) is refused with its body untouched
+				String storedFailure = storedFailure(stored.orElse(null));
+				if (storedFailure != null) {
+					return reject.apply(storedFailure);
+				}
+				return formToken(exchange).flatMap((formToken) -> {
+					String failure = tokenFailure(request, stored.get(), formToken);
+					return (failure != null) ? reject.apply(failure) : chain.filter(exchange);
+				});
+			});
 	}
 
-	// Django's _check_token, with the stored value re-read as sent
-	private @Nullable String tokenFailure(ServerHttpRequest request, @Nullable String stored, String formToken) {
+	private static @Nullable String storedFailure(@Nullable String stored) {
 		if (stored == null) {
 			return CsrfFailureReason.NO_CSRF_COOKIE;
 		}
 		String storedProblem = CsrfTokenFormat.formatProblem(stored);
-		if (storedProblem != null) {
-			return CsrfFailureReason.badCookie(storedProblem);
-		}
+		return (storedProblem != null) ? CsrfFailureReason.badCookie(storedProblem) : null;
+	}
+
+	// Django's _check_token, with the stored value re-read as sent
+	private @Nullable String tokenFailure(ServerHttpRequest request, String stored, String formToken) {
 		String secret = CsrfTokenFormat.toSecret(stored);
 		boolean fromHeader = formToken.isEmpty();
 		String token = fromHeader ? joinedHeader(request, this.headerName) : formToken;
@@ -273,8 +283,10 @@ public class CsrfWebFilter implements WebFilter {
 		else {
 			return Mono.just("");
 		}
-		// Django: an unreadable body means a missing token (UnreadablePostError)
-		return token.onErrorResume((ex) -> Mono.empty()).defaultIfEmpty("");
+		// Django: an unreadable body means a missing token (UnreadablePostError), but a
+		// body over the data limits is refused with 400 (RequestDataTooBig and the like)
+		return token.onErrorResume((ex) -> !(ex instanceof RequestDataRejectedException), (ex) -> Mono.empty())
+			.defaultIfEmpty("");
 	}
 
 	private @Nullable String lastValue(MultiValueMap<String, String> form) {

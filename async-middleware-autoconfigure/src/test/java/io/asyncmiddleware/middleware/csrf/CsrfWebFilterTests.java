@@ -1,7 +1,9 @@
 package io.asyncmiddleware.middleware.csrf;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -9,9 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import reactor.core.publisher.Flux;
 
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseCookie;
@@ -122,6 +127,26 @@ class CsrfWebFilterTests {
 	void noCookie(CapturedOutput output) {
 		assertRejected(postHeader("/form/", null, this.format.mask(this.secret)), "CSRF cookie not set.");
 		assertThat(output).contains("WARN").contains("Forbidden (CSRF cookie not set.): /form/");
+	}
+
+	@ParameterizedTest(name = "cookie {0}")
+	@DisplayName("CSRF-06: without a usable cookie the 403 is decided before the form body is read")
+	@ValueSource(strings = { "", "bad" })
+	void noCookieBodyUnread(String cookie) {
+		AtomicBoolean read = new AtomicBoolean();
+		Flux<DataBuffer> body = Flux.defer(() -> {
+			read.set(true);
+			return Flux.just(DefaultDataBufferFactory.sharedInstance
+				.wrap(("csrfmiddlewaretoken=" + this.format.mask(this.secret)).getBytes(StandardCharsets.UTF_8)));
+		});
+		WebTestClient.RequestBodySpec spec = this.client.post().uri("/form/");
+		if (!cookie.isEmpty()) {
+			spec = spec.cookie("csrftoken", cookie);
+		}
+		EntityExchangeResult<String> result = spec.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+			.body(BodyInserters.fromDataBuffers(body)).exchange().expectBody(String.class).returnResult();
+		assertThat(result.getStatus().value()).isEqualTo(403);
+		assertThat(read).as("body read").isFalse();
 	}
 
 	@Test

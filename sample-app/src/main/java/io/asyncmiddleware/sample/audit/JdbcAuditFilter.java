@@ -27,7 +27,8 @@ public class JdbcAuditFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		write(exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value());
+		AuditRow row = AuditRow.of(exchange.getRequest());
+		write(row.method(), row.path());
 		return chain.filter(exchange);
 	}
 

@@ -21,9 +21,10 @@ public class R2dbcAuditFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		AuditRow row = AuditRow.of(exchange.getRequest());
 		return this.databaseClient.sql("INSERT INTO audit_log (method, path, store) VALUES (:method, :path, 'r2dbc')")
-			.bind("method", exchange.getRequest().getMethod().name())
-			.bind("path", exchange.getRequest().getPath().value())
+			.bind("method", row.method())
+			.bind("path", row.path())
 			.then()
 			.then(chain.filter(exchange));
 	}

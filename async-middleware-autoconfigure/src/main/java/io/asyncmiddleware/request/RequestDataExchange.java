@@ -1,0 +1,160 @@
+package io.asyncmiddleware.request;
+
+import java.util.List;
+import java.util.Map;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.MediaType;
+import org.springframework.http.codec.multipart.FilePart;
+import org.springframework.http.codec.multipart.FormFieldPart;
+import org.springframework.http.codec.multipart.Part;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.util.CollectionUtils;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.ServerWebExchangeDecorator;
+
+/**
+ * An exchange whose form and multipart data are read within {@link RequestDataLimits},
+ * as Django's {@code HttpRequest} reads {@code request.POST}: a form body whose
+ * {@code Content-Length} is over the limit is refused before a byte of it is read; one
+ * without a length (chunked) is read within the codecs' in-memory limit
+ * ({@code spring.codec.max-in-memory-size}, 256 KB by default) and refused over it; field
+ * and file counts are checked on the parsed data (a multipart body's parts are bounded by
+ * {@code spring.webflux.multipart.max-parts}). Refusals and bodies that
+ * cannot be decoded (bad percent-encoding, an unknown charset, broken multipart framing)
+ * end the data's {@code Mono} with a {@link RequestDataRejectedException}, which WebFlux
+ * answers with 400 instead of a 500.
+ *
+ * <p>The data is parsed by the exchange underneath and cached there, so the CSRF check,
+ * filters outside the stack (Spring Security's form login) and the handler share one read
+ * of the body.
+ */
+public final class RequestDataExchange extends ServerWebExchangeDecorator {
+
+	private final RequestDataLimits limits;
+
+	private final Mono<MultiValueMap<String, String>> formData;
+
+	private final Mono<MultiValueMap<String, Part>> multipartData;
+
+	/**
+	 * Decorates an exchange.
+	 * @param delegate the exchange
+	 * @param limits the limits its form and multipart data are read within
+	 */
+	public RequestDataExchange(ServerWebExchange delegate, RequestDataLimits limits) {
+		super(delegate);
+		this.limits = limits;
+		this.formData = Mono.defer(this::readFormData).cache();
+		this.multipartData = Mono.defer(this::readMultipartData).cache();
+	}
+
+	@Override
+	public Mono<MultiValueMap<String, String>> getFormData() {
+		return this.formData;
+	}
+
+	@Override
+	public Mono<MultiValueMap<String, Part>> getMultipartData() {
+		return this.multipartData;
+	}
+
+	private Mono<MultiValueMap<String, String>> readFormData() {
+		ServerHttpRequest request = getRequest();
+		MediaType contentType = contentType(request);
+		if (contentType == null || !MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(contentType)) {
+			return getDelegate().getFormData();
+		}
+		// Django's HttpRequest.body: the declared length is checked before reading
+		if (this.limits.tooBig(request.getHeaders().getContentLength())) {
+			return Mono.error(RequestDataRejectedException.tooBig(this.limits.maxMemorySize()));
+		}
+		// parsed by the exchange underneath, so that every view of this request (filters
+		// outside the stack, Spring Security's form login) shares one read of the body
+		return getDelegate().getFormData()
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
+			.onErrorMap(IllegalArgumentException.class,
+					(ex) -> RequestDataRejectedException.malformed("invalid percent-encoding or charset in form data", ex))
+			.map(this::checkFieldCount);
+	}
+
+	// Django's QueryDict: TooManyFieldsSent; and RequestDataTooBig for a body without a length
+	private MultiValueMap<String, String> checkFieldCount(MultiValueMap<String, String> form) {
+		long fields = 0;
+		long size = 0;
+		for (Map.Entry<String, List<String>> field : form.entrySet()) {
+			fields += field.getValue().size();
+			for (String value : field.getValue()) {
+				size += field.getKey().length() + 1 + ((value != null) ? value.length() : 0);
+			}
+		}
+		if (this.limits.tooManyFields(fields)) {
+			throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
+		}
+		// a body without a length, read within the codecs' limit but over ours
+		if (this.limits.tooBig(size)) {
+			throw RequestDataRejectedException.tooBig(this.limits.maxMemorySize());
+		}
+		return form;
+	}
+
+	private Mono<MultiValueMap<String, Part>> readMultipartData() {
+		ServerHttpRequest request = getRequest();
+		MediaType contentType = contentType(request);
+		if (contentType == null || !MediaType.MULTIPART_FORM_DATA.isCompatibleWith(contentType)) {
+			return getDelegate().getMultipartData();
+		}
+		return getDelegate().getMultipartData()
+			.map(this::checkCounts)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
+			.onErrorMap(DecodingException.class,
+					(ex) -> RequestDataRejectedException.malformed("unreadable multipart body", ex))
+			.switchIfEmpty(Mono.fromSupplier(() -> CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>())));
+	}
+
+	private MultiValueMap<String, Part> checkCounts(MultiValueMap<String, Part> parts) {
+		long files = 0;
+		long fields = 0;
+		long fieldBytes = 0;
+		for (List<Part> values : parts.values()) {
+			for (Part part : values) {
+				if (part instanceof FilePart) {
+					files++;
+				}
+				else {
+					fields++;
+					if (part instanceof FormFieldPart field) {
+						fieldBytes += field.value().length();
+					}
+				}
+			}
+		}
+		if (this.limits.tooManyFiles(files)) {
+			throw RequestDataRejectedException.tooManyFiles(this.limits.maxNumberFiles());
+		}
+		if (this.limits.tooManyFields(fields)) {
+			throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
+		}
+		if (this.limits.tooBig(fieldBytes)) {
+			throw RequestDataRejectedException.tooBig(this.limits.maxMemorySize());
+		}
+		return parts;
+	}
+
+	private static @org.jspecify.annotations.Nullable MediaType contentType(ServerHttpRequest request) {
+		try {
+			return request.getHeaders().getContentType();
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+}

@@ -28,6 +28,8 @@ final class AbandonedHops {
 	/** At most one WARN per entry in this interval. */
 	static final Duration WARN_INTERVAL = Duration.ofMinutes(1);
 
+	private static final long NEVER = Long.MIN_VALUE;
+
 	private final String entryName;
 
 	private final EntryMetrics metrics;
@@ -36,9 +38,8 @@ final class AbandonedHops {
 
 	private final long warnIntervalNanos;
 
-	private final AtomicLong lastWarning = new AtomicLong();
-
-	private volatile boolean warned;
+	/** {@code System.nanoTime()} of the last WARN, or {@link #NEVER}. */
+	private final AtomicLong lastWarning = new AtomicLong(NEVER);
 
 	AbandonedHops(String entryName, EntryMetrics metrics) {
 		this(entryName, metrics, GRACE, WARN_INTERVAL);
@@ -71,13 +72,10 @@ final class AbandonedHops {
 	private void warn() {
 		long now = System.nanoTime();
 		long last = this.lastWarning.get();
-		if (this.warned && now - last < this.warnIntervalNanos) {
+		// one compare-and-set decides: of hops giving up together, only one logs
+		if ((last != NEVER && now - last < this.warnIntervalNanos) || !this.lastWarning.compareAndSet(last, now)) {
 			return;
 		}
-		if (!this.lastWarning.compareAndSet(last, now)) {
-			return;
-		}
-		this.warned = true;
 		logger.warn("Middleware entry '" + this.entryName + "' has " + this.metrics.snapshot().abandonedHops()
 				+ " hop(s) that outlived their timeout (or were cancelled) and ignore the interrupt: each keeps "
 				+ "a worker thread (and, in isolate mode, a bulkhead permit) until its code returns. Make the "

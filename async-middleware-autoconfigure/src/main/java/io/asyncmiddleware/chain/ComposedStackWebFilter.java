@@ -125,8 +125,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
 		}
 		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
-		ServerWebExchange limited = new RequestDataExchange(exchange.mutate().response(response).build(),
-				this.requestDataLimits);
+		ServerWebExchange limited = new RequestDataExchange(exchange, response, this.requestDataLimits);
 		return this.chain.filter(limited, chain);
 	}
 

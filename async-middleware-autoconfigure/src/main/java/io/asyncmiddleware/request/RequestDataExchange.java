@@ -12,6 +12,7 @@ import org.springframework.http.codec.multipart.FilePart;
 import org.springframework.http.codec.multipart.FormFieldPart;
 import org.springframework.http.codec.multipart.Part;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.CollectionUtils;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
@@ -38,9 +39,13 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 
 	private final RequestDataLimits limits;
 
-	private final Mono<MultiValueMap<String, String>> formData;
+	private final ServerHttpResponse response;
 
-	private final Mono<MultiValueMap<String, Part>> multipartData;
+	// made on first use: most requests never read a body, and the exchange is per request.
+	// A race makes two of them at most, both over the delegate's own cached parse.
+	private volatile @org.jspecify.annotations.Nullable Mono<MultiValueMap<String, String>> formData;
+
+	private volatile @org.jspecify.annotations.Nullable Mono<MultiValueMap<String, Part>> multipartData;
 
 	/**
 	 * Decorates an exchange.
@@ -48,20 +53,45 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 	 * @param limits the limits its form and multipart data are read within
 	 */
 	public RequestDataExchange(ServerWebExchange delegate, RequestDataLimits limits) {
+		this(delegate, delegate.getResponse(), limits);
+	}
+
+	/**
+	 * Decorates an exchange and gives it another response, in one layer (the composed
+	 * stack's response decorator) instead of a mutated copy under this one.
+	 * @param delegate the exchange
+	 * @param response the response entries write to
+	 * @param limits the limits its form and multipart data are read within
+	 */
+	public RequestDataExchange(ServerWebExchange delegate, ServerHttpResponse response, RequestDataLimits limits) {
 		super(delegate);
+		this.response = response;
 		this.limits = limits;
-		this.formData = Mono.defer(this::readFormData).cache();
-		this.multipartData = Mono.defer(this::readMultipartData).cache();
+	}
+
+	@Override
+	public ServerHttpResponse getResponse() {
+		return this.response;
 	}
 
 	@Override
 	public Mono<MultiValueMap<String, String>> getFormData() {
-		return this.formData;
+		Mono<MultiValueMap<String, String>> formData = this.formData;
+		if (formData == null) {
+			formData = Mono.defer(this::readFormData).cache();
+			this.formData = formData;
+		}
+		return formData;
 	}
 
 	@Override
 	public Mono<MultiValueMap<String, Part>> getMultipartData() {
-		return this.multipartData;
+		Mono<MultiValueMap<String, Part>> multipartData = this.multipartData;
+		if (multipartData == null) {
+			multipartData = Mono.defer(this::readMultipartData).cache();
+			this.multipartData = multipartData;
+		}
+		return multipartData;
 	}
 
 	private Mono<MultiValueMap<String, String>> readFormData() {

@@ -101,7 +101,12 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			return cached.handler();
 		}
 		Mono<ResolvedHandler> handler = lookup(exchange, request)
-			.map(this::toResolvedHandler)
+			.map((found) -> {
+				if (found.dispatchAttributes() != null) {
+					ResolvedHandlerMapping.share(exchange, request, found.handler(), found.dispatchAttributes());
+				}
+				return toResolvedHandler(found);
+			})
 			// the path routes with other methods: a view to Django, which answers 405
 			.onErrorResume(MethodNotAllowedException.class, (ex) -> Mono.just(methodNotAllowed(ex)))
 			.onErrorResume((ex) -> {
@@ -143,15 +148,28 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			return Flux.fromIterable(handlerMappings())
 				.concatMap((mapping) -> mapping.getHandler(resolution))
 				.next()
-				.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes())));
+				.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes()),
+						shareable(handler, resolution) ? resolution.addedAttributes() : null));
 		});
+	}
+
+	/**
+	 * Whether dispatch may reuse this lookup ({@link ResolvedHandlerMapping}): an annotated
+	 * controller's method (a functional route's {@code ServerRequest} is bound to the
+	 * exchange it was looked up on), found without writing to the response.
+	 */
+	private static boolean shareable(Object handler, ResolutionExchange resolution) {
+		return handler instanceof HandlerMethod && !resolution.wroteToResponse();
 	}
 
 	private List<HandlerMapping> handlerMappings() {
 		List<HandlerMapping> mappings = this.resolvedMappings;
 		if (mappings == null) {
 			List<HandlerMapping> supplied = this.handlerMappings.get();
-			mappings = (supplied != null) ? List.copyOf(supplied) : List.of();
+			// the mapping that hands dispatch this resolver's own results is not asked
+			mappings = (supplied != null)
+					? supplied.stream().filter((mapping) -> !(mapping instanceof ResolvedHandlerMapping)).toList()
+					: List.of();
 			if (supplied != null) {
 				this.resolvedMappings = mappings;
 			}
@@ -167,6 +185,10 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	private ResolvedHandler toResolvedHandler(Found found) {
 		Object handler = found.handler();
+		if (found.routeAnnotations().isEmpty()) {
+			// the usual case, an annotated controller: its annotations as read once
+			return new ResolvedHandler(handler, declaredAnnotations(handler));
+		}
 		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>(found.routeAnnotations());
 		boolean framingDecided = annotations.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
 		declaredAnnotations(handler).forEach((type, annotation) -> {
@@ -216,7 +238,8 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 		}
 	}
 
-	private record Found(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations) {
+	private record Found(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations,
+			@Nullable Map<String, Object> dispatchAttributes) {
 	}
 
 	/** Where a handler's annotations are declared: its method (if any) and its class. */

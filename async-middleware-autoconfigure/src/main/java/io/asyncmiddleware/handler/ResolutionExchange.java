@@ -3,6 +3,7 @@ package io.asyncmiddleware.handler;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -29,7 +30,8 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 
 	private final Map<String, Object> attributes;
 
-	private final ServerHttpResponse response;
+	// made when a mapping asks for it (CORS processing); most lookups never do
+	private @Nullable DetachedResponse response;
 
 	ResolutionExchange(ServerWebExchange delegate, ServerHttpRequest request) {
 		super(delegate);
@@ -38,7 +40,6 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 		// mappings record the matched pattern on the observation; it must describe the real dispatch
 		this.attributes.remove(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE);
 		this.attributes.remove(HandlerAnnotations.ATTRIBUTE);
-		this.response = new DetachedResponse(delegate.getResponse());
 	}
 
 	@Override
@@ -48,7 +49,40 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 
 	@Override
 	public ServerHttpResponse getResponse() {
-		return this.response;
+		DetachedResponse response = this.response;
+		if (response == null) {
+			response = new DetachedResponse(getDelegate().getResponse());
+			this.response = response;
+		}
+		return response;
+	}
+
+	/**
+	 * Whether a mapping wrote to the response while looking the handler up (CORS
+	 * processing adds {@code Vary} and may refuse with a status): then the lookup has
+	 * effects that dispatch must have on the real response, and is not shared.
+	 * @return whether the response was written to
+	 */
+	boolean wroteToResponse() {
+		DetachedResponse response = this.response;
+		return response != null && (response.getStatusCode() != null || !response.getHeaders().isEmpty()
+				|| !response.getCookies().isEmpty());
+	}
+
+	/**
+	 * The attributes the mappings added or replaced, for the real exchange when the lookup
+	 * is shared with dispatch.
+	 * @return the attributes, by name
+	 */
+	Map<String, Object> addedAttributes() {
+		Map<String, Object> original = getDelegate().getAttributes();
+		Map<String, Object> added = new HashMap<>();
+		this.attributes.forEach((name, value) -> {
+			if (original.get(name) != value) {
+				added.put(name, value);
+			}
+		});
+		return added;
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.ResolvedHandlerMapping;
 import io.asyncmiddleware.handler.RequireHttpMethods;
 import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
 
@@ -35,6 +36,16 @@ public final class HandlerResolverAutoConfiguration {
 			ObjectProvider<HandlerMapping> handlerMappings) {
 		// looked up on first use: DispatcherHandler collects its mappings once the context is set
 		return new DefaultHandlerResolver(() -> dispatchOrder(dispatcherHandler, handlerMappings));
+	}
+
+	/**
+	 * Hands dispatch the handler the stack resolved, so that a request is mapped once.
+	 * @return the mapping
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	ResolvedHandlerMapping resolvedHandlerMapping() {
+		return new ResolvedHandlerMapping();
 	}
 
 	@Bean

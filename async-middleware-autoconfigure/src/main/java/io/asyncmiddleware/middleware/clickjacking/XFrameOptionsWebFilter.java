@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.middleware.DefaultHeader;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.XFrameOptionsDeny;
 import io.asyncmiddleware.handler.XFrameOptionsExempt;
@@ -11,7 +12,6 @@ import io.asyncmiddleware.handler.XFrameOptionsSameOrigin;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
-import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.util.Assert;
@@ -33,13 +33,13 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class XFrameOptionsWebFilter implements WebFilter {
 
-	private final ServerHttpHeadersWriter defaultWriter;
+	private final DefaultHeader defaultWriter;
 
 	private final HandlerResolver handlerResolver;
 
-	private final ServerHttpHeadersWriter denyWriter = writer(Mode.DENY);
+	private final DefaultHeader denyWriter = writer(Mode.DENY);
 
-	private final ServerHttpHeadersWriter sameOriginWriter = writer(Mode.SAMEORIGIN);
+	private final DefaultHeader sameOriginWriter = writer(Mode.SAMEORIGIN);
 
 	/**
 	 * Creates the filter.
@@ -65,7 +65,8 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 			// it now: an outer entry that replaces it (APPEND_SLASH's 301) starts from a fresh
 			// response without the header. The handler's annotations marked only its own
 			// response, so the error response gets the configured value.
-			return this.defaultWriter.writeHttpHeaders(exchange).then(Mono.error(ex));
+			this.defaultWriter.setOn(exchange.getResponse().getHeaders());
+			return Mono.error(ex);
 		});
 	}
 
@@ -73,13 +74,15 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 		if (exchange.getResponse().getHeaders().containsHeader(XFrameOptionsServerHttpHeadersWriter.X_FRAME_OPTIONS)) {
 			return Mono.empty();
 		}
-		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
-			ServerHttpHeadersWriter writer = writerFor(handler);
-			return (writer != null) ? writer.writeHttpHeaders(exchange) : Mono.empty();
-		});
+		return this.handlerResolver.resolve(exchange).doOnNext((handler) -> {
+			DefaultHeader header = headerFor(handler);
+			if (header != null) {
+				header.setOn(exchange.getResponse().getHeaders());
+			}
+		}).then();
 	}
 
-	private @Nullable ServerHttpHeadersWriter writerFor(ResolvedHandler handler) {
+	private @Nullable DefaultHeader headerFor(ResolvedHandler handler) {
 		if (handler.hasAnnotation(XFrameOptionsExempt.class)) {
 			return null;
 		}
@@ -108,10 +111,8 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 		throw new IllegalArgumentException("'" + value + "' is not an X-Frame-Options value. Valid values are: DENY, SAMEORIGIN");
 	}
 
-	private static ServerHttpHeadersWriter writer(Mode mode) {
-		XFrameOptionsServerHttpHeadersWriter writer = new XFrameOptionsServerHttpHeadersWriter();
-		writer.setMode(mode);
-		return writer;
+	private static DefaultHeader writer(Mode mode) {
+		return new DefaultHeader(XFrameOptionsServerHttpHeadersWriter.X_FRAME_OPTIONS, mode.name());
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.asyncmiddleware.middleware.DefaultHeader;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -17,14 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.web.server.header.CompositeServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ContentTypeOptionsServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.CrossOriginOpenerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.CrossOriginOpenerPolicyServerHttpHeadersWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
-import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
-import org.springframework.security.web.server.header.StaticServerHttpHeadersWriter;
 import org.springframework.security.web.server.header.StrictTransportSecurityServerHttpHeadersWriter;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
@@ -72,7 +69,10 @@ public final class SecurityWebFilter implements WebFilter {
 
 	private List<Pattern> redirectExempt = List.of();
 
-	private ServerHttpHeadersWriter headersWriter;
+	// the header's name as Spring Security's opener-policy writer spells it
+	private static final String CROSS_ORIGIN_OPENER_POLICY = "Cross-Origin-Opener-Policy";
+
+	private ResponseHeaders headersWriter;
 
 	/**
 	 * Creates the filter with Django's defaults: no HSTS, {@code nosniff},
@@ -87,7 +87,10 @@ public final class SecurityWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		exchange.getResponse().beforeCommit(() -> this.headersWriter.writeHttpHeaders(exchange));
+		exchange.getResponse().beforeCommit(() -> {
+			this.headersWriter.write(exchange, this.requestSecurity);
+			return Mono.empty();
+		});
 		ServerHttpRequest request = exchange.getRequest();
 		if (this.sslRedirect && !this.requestSecurity.isSecure(request) && !isRedirectExempt(request)) {
 			return redirectToHttps(exchange);
@@ -241,27 +244,21 @@ public final class SecurityWebFilter implements WebFilter {
 		this.redirectExempt = List.copyOf(redirectExempt);
 	}
 
-	private ServerHttpHeadersWriter createHeadersWriter() {
-		List<ServerHttpHeadersWriter> writers = new ArrayList<>();
-		if (this.hstsSeconds > 0) {
-			writers.add(secureOnly(staticHeader(StrictTransportSecurityServerHttpHeadersWriter.STRICT_TRANSPORT_SECURITY,
-					hstsHeader())));
-		}
+	private ResponseHeaders createHeadersWriter() {
+		List<DefaultHeader> always = new ArrayList<>();
 		if (this.contentTypeNosniff) {
-			writers.add(new ContentTypeOptionsServerHttpHeadersWriter());
+			always.add(new DefaultHeader(ContentTypeOptionsServerHttpHeadersWriter.X_CONTENT_OPTIONS, "nosniff"));
 		}
 		if (this.referrerPolicy != null) {
-			writers.add(staticHeader(ReferrerPolicyServerHttpHeadersWriter.REFERRER_POLICY, this.referrerPolicy));
+			always.add(new DefaultHeader(ReferrerPolicyServerHttpHeadersWriter.REFERRER_POLICY, this.referrerPolicy));
 		}
 		if (this.crossOriginOpenerPolicy != null) {
-			CrossOriginOpenerPolicyServerHttpHeadersWriter openerPolicy = new CrossOriginOpenerPolicyServerHttpHeadersWriter();
-			openerPolicy.setPolicy(Arrays.stream(CrossOriginOpenerPolicy.values())
-				.filter((policy) -> policy.getPolicy().equals(this.crossOriginOpenerPolicy))
-				.findFirst()
-				.orElseThrow());
-			writers.add(openerPolicy);
+			always.add(new DefaultHeader(CROSS_ORIGIN_OPENER_POLICY, this.crossOriginOpenerPolicy));
 		}
-		return new CompositeServerHttpHeadersWriter(writers);
+		DefaultHeader hsts = (this.hstsSeconds > 0)
+				? new DefaultHeader(StrictTransportSecurityServerHttpHeadersWriter.STRICT_TRANSPORT_SECURITY, hstsHeader())
+				: null;
+		return new ResponseHeaders(always.toArray(new DefaultHeader[0]), hsts);
 	}
 
 	/** Django's format; Spring Security's HSTS writer puts a space before each ';'. */
@@ -270,13 +267,22 @@ public final class SecurityWebFilter implements WebFilter {
 				+ (this.hstsPreload ? "; preload" : "");
 	}
 
-	private ServerHttpHeadersWriter secureOnly(ServerHttpHeadersWriter writer) {
-		return (exchange) -> this.requestSecurity.isSecure(exchange.getRequest()) ? writer.writeHttpHeaders(exchange)
-				: Mono.empty();
-	}
+	/**
+	 * The headers the entry sets on every response that lacks them, HSTS only on secure
+	 * requests (Django's {@code SecurityMiddleware.process_response}).
+	 */
+	private record ResponseHeaders(DefaultHeader[] always, @Nullable DefaultHeader hsts) {
 
-	private static ServerHttpHeadersWriter staticHeader(String name, String value) {
-		return StaticServerHttpHeadersWriter.builder().header(name, value).build();
+		void write(ServerWebExchange exchange, RequestSecurity requestSecurity) {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			if (this.hsts != null && requestSecurity.isSecure(exchange.getRequest())) {
+				this.hsts.setOn(headers);
+			}
+			for (DefaultHeader header : this.always) {
+				header.setOn(headers);
+			}
+		}
+
 	}
 
 	/**

@@ -138,11 +138,16 @@ public final class CommonWebFilter implements WebFilter {
 	}
 
 	/** Django's {@code should_redirect_with_slash}. */
+	/** Django's first test in should_redirect_with_slash: APPEND_SLASH on, no trailing slash. */
+	private boolean mayAppendSlash(ServerWebExchange exchange) {
+		return this.appendSlash && !exchange.getRequest().getPath().value().endsWith("/");
+	}
+
 	private Mono<Boolean> shouldAppendSlash(ServerWebExchange exchange) {
-		String path = exchange.getRequest().getPath().value();
-		if (!this.appendSlash || path.endsWith("/")) {
+		if (!mayAppendSlash(exchange)) {
 			return Mono.just(false);
 		}
+		String path = exchange.getRequest().getPath().value();
 		String slashed = path + "/";
 		return routes(exchange, path)
 			.flatMap((routable) -> routable ? Mono.just(false) : routes(exchange, slashed))
@@ -183,9 +188,9 @@ public final class CommonWebFilter implements WebFilter {
 
 		private final ServerWebExchange exchange;
 
-		private final HttpHeaders headersOnEntry;
+		private final @Nullable HttpHeaders headersOnEntry;
 
-		private final MultiValueMap<String, ResponseCookie> cookiesOnEntry;
+		private final @Nullable MultiValueMap<String, ResponseCookie> cookiesOnEntry;
 
 		/** Set once the 404 is replaced: inner entries' before-commit actions then do nothing. */
 		private final AtomicBoolean replaced = new AtomicBoolean();
@@ -193,13 +198,25 @@ public final class CommonWebFilter implements WebFilter {
 		CommonResponse(ServerWebExchange exchange) {
 			super(exchange.getResponse());
 			this.exchange = exchange;
-			this.headersOnEntry = new HttpHeaders();
-			this.headersOnEntry.putAll(exchange.getResponse().getHeaders());
-			this.cookiesOnEntry = new LinkedMultiValueMap<>(exchange.getResponse().getCookies());
+			if (mayAppendSlash(exchange)) {
+				// what the redirect restores if it replaces the 404
+				this.headersOnEntry = new HttpHeaders();
+				this.headersOnEntry.putAll(exchange.getResponse().getHeaders());
+				this.cookiesOnEntry = new LinkedMultiValueMap<>(exchange.getResponse().getCookies());
+			}
+			else {
+				// no redirect can replace this response: nothing to restore
+				this.headersOnEntry = null;
+				this.cookiesOnEntry = null;
+			}
 		}
 
 		@Override
 		public void beforeCommit(Supplier<? extends Mono<Void>> action) {
+			if (this.headersOnEntry == null) {
+				super.beforeCommit(action);
+				return;
+			}
 			super.beforeCommit(() -> this.replaced.get() ? Mono.empty() : action.get());
 		}
 
@@ -228,6 +245,9 @@ public final class CommonWebFilter implements WebFilter {
 		}
 
 		private boolean isNotFound() {
+			if (this.headersOnEntry == null) {
+				return false;
+			}
 			HttpStatusCode status = getStatusCode();
 			return status != null && status.value() == HttpStatus.NOT_FOUND.value();
 		}
@@ -239,7 +259,8 @@ public final class CommonWebFilter implements WebFilter {
 		 */
 		Mono<Void> redirectIfSlashRoutes(Supplier<Mono<Void>> otherwise) {
 			return shouldAppendSlash(this.exchange).flatMap((redirect) -> {
-				if (!redirect || !this.replaced.compareAndSet(false, true)) {
+				if (!redirect || this.headersOnEntry == null || this.cookiesOnEntry == null
+						|| !this.replaced.compareAndSet(false, true)) {
 					return otherwise.get();
 				}
 				ServerHttpResponse response = getDelegate();

@@ -23,6 +23,7 @@ import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.util.Assert;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
@@ -45,15 +46,23 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 
 	private final ServerHttpRequest request;
 
-	private final HttpHeaders outerHeaders;
+	// what a 304 or 412 starts from; taken only when the request has preconditions, as
+	// without them every response proceeds
+	private final @Nullable HttpHeaders outerHeaders;
 
-	private final MultiValueMap<String, ResponseCookie> outerCookies;
+	private final @Nullable MultiValueMap<String, ResponseCookie> outerCookies;
 
 	ConditionalGetServerHttpResponse(ServerHttpResponse delegate, ServerHttpRequest request) {
 		super(delegate);
 		this.request = request;
-		this.outerHeaders = HttpHeaders.copyOf(delegate.getHeaders());
-		this.outerCookies = new LinkedMultiValueMap<>(delegate.getCookies());
+		if (Preconditions.present(request.getHeaders())) {
+			this.outerHeaders = HttpHeaders.copyOf(delegate.getHeaders());
+			this.outerCookies = new LinkedMultiValueMap<>(delegate.getCookies());
+		}
+		else {
+			this.outerHeaders = null;
+			this.outerCookies = null;
+		}
 	}
 
 	@Override
@@ -102,6 +111,9 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	}
 
 	private Mono<Void> answer(Outcome outcome) {
+		HttpHeaders outerHeaders = this.outerHeaders;
+		MultiValueMap<String, ResponseCookie> outerCookies = this.outerCookies;
+		Assert.state(outerHeaders != null && outerCookies != null, "A request without preconditions proceeds");
 		HttpHeaders headers = getHeaders();
 		HttpHeaders kept = new HttpHeaders();
 		if (outcome == Outcome.NOT_MODIFIED) {
@@ -114,13 +126,13 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 		}
 		else {
 			getCookies().clear();
-			getCookies().addAll(this.outerCookies);
+			getCookies().addAll(outerCookies);
 			if (logger.isWarnEnabled()) {
 				logger.warn("Precondition Failed: " + this.request.getPath().value());
 			}
 		}
 		headers.clear();
-		headers.putAll(this.outerHeaders);
+		headers.putAll(outerHeaders);
 		headers.putAll(kept);
 		setStatusCode((outcome == Outcome.NOT_MODIFIED) ? HttpStatus.NOT_MODIFIED : HttpStatus.PRECONDITION_FAILED);
 		return super.setComplete();
@@ -129,6 +141,9 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	private Outcome outcome() {
 		HttpStatusCode status = getStatusCode();
 		if (status != null && !status.is2xxSuccessful()) {
+			return Outcome.PROCEED;
+		}
+		if (this.outerHeaders == null) {
 			return Outcome.PROCEED;
 		}
 		String etag = getHeaders().getFirst(HttpHeaders.ETAG);

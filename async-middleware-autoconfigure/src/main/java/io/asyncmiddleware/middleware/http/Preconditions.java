@@ -28,6 +28,19 @@ final class Preconditions {
 
 	private final long ifModifiedSince;
 
+	/**
+	 * Whether the request has any precondition to evaluate; without one every response
+	 * proceeds as it is (Django's {@code get_conditional_response}).
+	 * @param requestHeaders the request's headers
+	 * @return whether a conditional header is present
+	 */
+	static boolean present(HttpHeaders requestHeaders) {
+		return requestHeaders.containsHeader(HttpHeaders.IF_MATCH)
+				|| requestHeaders.containsHeader(HttpHeaders.IF_UNMODIFIED_SINCE)
+				|| requestHeaders.containsHeader(HttpHeaders.IF_NONE_MATCH)
+				|| requestHeaders.containsHeader(HttpHeaders.IF_MODIFIED_SINCE);
+	}
+
 	Preconditions(HttpHeaders requestHeaders) {
 		this.ifMatch = entityTags(requestHeaders.get(HttpHeaders.IF_MATCH));
 		this.ifUnmodifiedSince = requestHeaders.getIfUnmodifiedSince();

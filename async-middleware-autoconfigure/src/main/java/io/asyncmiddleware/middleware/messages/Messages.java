@@ -45,7 +45,9 @@ public final class Messages {
 
 	private final MessageTags tags;
 
-	private final Mono<StoredMessages> stored;
+	// read from storage on first use (Django's storage loads lazily too): most requests
+	// never look at their messages
+	private @Nullable Mono<StoredMessages> stored;
 
 	private final AtomicBoolean updated = new AtomicBoolean();
 
@@ -65,8 +67,25 @@ public final class Messages {
 		this.defaultLevel = defaultLevel;
 		this.level = defaultLevel;
 		this.tags = tags;
-		this.stored = (storage != null) ? storage.read(exchange).doOnNext(this::setLoaded).cache()
-				: Mono.just(StoredMessages.NONE);
+	}
+
+	private synchronized Mono<StoredMessages> stored() {
+		Mono<StoredMessages> stored = this.stored;
+		if (stored == null) {
+			stored = (this.storage != null) ? this.storage.read(this.exchange).doOnNext(this::setLoaded).cache()
+					: Mono.just(StoredMessages.NONE);
+			this.stored = stored;
+		}
+		return stored;
+	}
+
+	/**
+	 * Whether the response must update the storage: the messages were read or added, and
+	 * the storage was not updated yet.
+	 * @return whether {@link #update()} has work to do
+	 */
+	synchronized boolean needsUpdate() {
+		return this.storage != null && (this.used || this.addedNew) && !this.updated.get();
 	}
 
 	/**
@@ -187,7 +206,7 @@ public final class Messages {
 	 * @return the messages
 	 */
 	public Flux<Message> read() {
-		return this.stored.flatMapIterable((stored) -> consume());
+		return stored().flatMapIterable((stored) -> consume());
 	}
 
 	private synchronized List<Message> consume() {
@@ -207,7 +226,7 @@ public final class Messages {
 	 * @return the number of messages
 	 */
 	public Mono<Integer> count() {
-		return this.stored.map((stored) -> size());
+		return stored().map((stored) -> size());
 	}
 
 	private synchronized int size() {
@@ -238,7 +257,7 @@ public final class Messages {
 			if (!used && !addedNew) {
 				return Mono.just(List.<Message>of());
 			}
-			return this.stored.flatMap((stored) -> storage.write(this.exchange, pending(used), stored));
+			return stored().flatMap((stored) -> storage.write(this.exchange, pending(used), stored));
 		});
 	}
 

@@ -70,6 +70,10 @@ public class MessagesWebFilter implements WebFilter {
 	}
 
 	private Mono<Void> update(Messages messages) {
+		if (!messages.needsUpdate()) {
+			// the request neither read nor added messages: nothing to store
+			return Mono.empty();
+		}
 		return messages.update().doOnNext(this::reportUnstored).then();
 	}
 

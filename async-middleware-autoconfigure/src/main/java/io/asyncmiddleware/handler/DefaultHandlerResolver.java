@@ -100,6 +100,13 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 		if (cached != null && cached.matches(request)) {
 			return cached.handler();
 		}
+		if (exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod dispatched) {
+			// dispatch already mapped this request (an entry asks once the response is
+			// under way, e.g. X-Frame-Options at commit): its controller method is the answer
+			Mono<ResolvedHandler> handler = Mono.just(toResolvedHandler(new Found(dispatched, Map.of(), null)));
+			exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
+			return handler;
+		}
 		Mono<ResolvedHandler> handler = lookup(exchange, request)
 			.map((found) -> {
 				if (found.dispatchAttributes() != null) {

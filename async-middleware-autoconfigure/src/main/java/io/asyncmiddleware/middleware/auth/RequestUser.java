@@ -14,10 +14,13 @@ final class RequestUser {
 
 	private static final String ATTRIBUTE = RequestUser.class.getName();
 
-	private volatile Mono<Authentication> user;
+	private final Mono<Authentication> resolution;
+
+	// the resolution, cached on first use: most requests never ask for their user
+	private volatile @Nullable Mono<Authentication> user;
 
 	private RequestUser(Mono<Authentication> resolution) {
-		this.user = resolution.cache();
+		this.resolution = resolution;
 	}
 
 	static RequestUser install(ServerWebExchange exchange, Mono<Authentication> resolution) {
@@ -34,7 +37,21 @@ final class RequestUser {
 	}
 
 	Mono<Authentication> get() {
-		return Mono.defer(() -> this.user);
+		return Mono.defer(this::user);
+	}
+
+	private Mono<Authentication> user() {
+		Mono<Authentication> user = this.user;
+		if (user == null) {
+			synchronized (this) {
+				user = this.user;
+				if (user == null) {
+					user = this.resolution.cache();
+					this.user = user;
+				}
+			}
+		}
+		return user;
 	}
 
 }

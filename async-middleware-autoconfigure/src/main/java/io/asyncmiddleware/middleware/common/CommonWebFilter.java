@@ -2,7 +2,6 @@ package io.asyncmiddleware.middleware.common;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
@@ -278,10 +277,10 @@ public final class CommonWebFilter implements WebFilter {
 			if (!(body instanceof Mono<? extends DataBuffer> single) || getHeaders().getContentLength() >= 0) {
 				return super.writeWith(body);
 			}
-			return single.map(Optional::of).defaultIfEmpty(Optional.empty()).flatMap((buffer) -> {
-				getHeaders().setContentLength(buffer.map(DataBuffer::readableByteCount).orElse(0));
-				return super.writeWith(Mono.justOrEmpty(buffer));
-			});
+			// one operator: doOnSuccess sees the buffer, or null for an empty body, before the
+			// write commits the response
+			return super.writeWith(single.doOnSuccess(
+					(buffer) -> getHeaders().setContentLength((buffer != null) ? buffer.readableByteCount() : 0)));
 		}
 
 		private Mono<Void> discard(Publisher<? extends DataBuffer> body) {

@@ -87,12 +87,23 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 */
 	@Override
 	public Mono<CsrfToken> loadToken(ServerWebExchange exchange) {
+		String value = storedValue(exchange);
+		return (value != null) ? Mono.just(new StoredCsrfSecret(this.headerName, this.parameterName, value))
+				: Mono.empty();
+	}
+
+	/**
+	 * The value {@link #loadToken} reads, read without a {@code Mono}: the cookie is at
+	 * hand, and the stack's CSRF entry reads it on every request.
+	 * @param exchange the exchange
+	 * @return the last incoming cookie's value, or {@code null} when there is none
+	 */
+	@Nullable String storedValue(ServerWebExchange exchange) {
 		List<HttpCookie> cookies = exchange.getRequest().getCookies().get(this.cookieName);
 		if (cookies == null || cookies.isEmpty()) {
-			return Mono.empty();
+			return null;
 		}
-		String value = cookies.get(cookies.size() - 1).getValue();
-		return Mono.just(new StoredCsrfSecret(this.headerName, this.parameterName, value));
+		return cookies.get(cookies.size() - 1).getValue();
 	}
 
 	/**

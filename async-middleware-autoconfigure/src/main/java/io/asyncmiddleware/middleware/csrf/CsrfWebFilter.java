@@ -117,6 +117,18 @@ public class CsrfWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (this.repository instanceof CookieCsrfSecretRepository cookies
+				&& SAFE_METHODS.contains(exchange.getRequest().getMethod())) {
+			// most requests: Django's process_view accepts a safe method without a check, so
+			// only the secret is needed (for get_token and the cookie), and the cookie is at
+			// hand: no handler lookup, no operators
+			String stored = cookies.storedValue(exchange);
+			RequestCsrfSecret secret = (stored != null) ? incomingSecret(stored)
+					: new RequestCsrfSecret(this.format, null, false);
+			expose(exchange, secret);
+			exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
+			return chain.filter(exchange);
+		}
 		return this.repository.loadToken(exchange)
 			.map(CsrfToken::getToken)
 			.map(this::incomingSecret)

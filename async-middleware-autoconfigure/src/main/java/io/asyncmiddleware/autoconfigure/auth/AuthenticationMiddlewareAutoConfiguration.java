@@ -42,7 +42,7 @@ import org.springframework.util.StringUtils;
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ReactiveSecurityContextHolder.class, WebSessionServerSecurityContextRepository.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(AuthenticationProperties.class)
+@EnableConfigurationProperties(AuthenticationMiddlewareProperties.class)
 public final class AuthenticationMiddlewareAutoConfiguration {
 
 	private static final String NAME = "authentication";
@@ -51,7 +51,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users,
+	SessionLogin sessionLogin(AuthenticationMiddlewareProperties properties, ObjectProvider<ReactiveUserDetailsService> users,
 			ListableBeanFactory beanFactory) {
 		Boolean trust = properties.getTrustSessionsWithoutHash();
 		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)),
@@ -66,7 +66,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 	}
 
 	@Bean
-	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties,
+	BuiltInMiddleware authenticationMiddleware(AuthenticationMiddlewareProperties properties,
 			ObjectProvider<SessionLogin> sessionLogin, ObjectProvider<HandlerResolver> handlerResolver) {
 		String loginUrl = properties.getLoginUrl();
 		// checked now, so that a bad URL stops startup rather than a request
@@ -83,7 +83,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 			.requiring(SessionMiddlewareAutoConfiguration.ENTRY);
 	}
 
-	private static byte[] secret(AuthenticationProperties properties) {
+	private static byte[] secret(AuthenticationMiddlewareProperties properties) {
 		String secretKey = properties.getSecretKey();
 		if (secretKey != null && !secretKey.isEmpty()) {
 			return secretKey.getBytes(StandardCharsets.UTF_8);

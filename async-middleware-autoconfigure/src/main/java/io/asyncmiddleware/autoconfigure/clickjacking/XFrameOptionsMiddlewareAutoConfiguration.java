@@ -27,14 +27,14 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(XFrameOptionsServerHttpHeadersWriter.class)
 @ConditionalOnBean(HandlerResolver.class)
-@EnableConfigurationProperties(XFrameOptionsProperties.class)
+@EnableConfigurationProperties(XFrameOptionsMiddlewareProperties.class)
 public final class XFrameOptionsMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
 	public static final String ENTRY = "x-frame-options";
 
 	@Bean
-	BuiltInMiddleware xFrameOptionsBuiltInMiddleware(XFrameOptionsProperties properties,
+	BuiltInMiddleware xFrameOptionsBuiltInMiddleware(XFrameOptionsMiddlewareProperties properties,
 			HandlerResolver handlerResolver) {
 		Mode mode = mode(properties.getValue());
 		return BuiltInMiddleware.of(ENTRY, XFrameOptionsWebFilter.class,

@@ -28,13 +28,13 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnBean(HandlerResolver.class)
-@EnableConfigurationProperties(CommonProperties.class)
+@EnableConfigurationProperties(CommonMiddlewareProperties.class)
 public final class CommonMiddlewareAutoConfiguration {
 
 	private static final String DISALLOWED_USER_AGENTS = "async-middleware.common.disallowed-user-agents";
 
 	@Bean
-	BuiltInMiddleware commonBuiltInMiddleware(CommonProperties properties, HandlerResolver handlerResolver) {
+	BuiltInMiddleware commonBuiltInMiddleware(CommonMiddlewareProperties properties, HandlerResolver handlerResolver) {
 		List<Pattern> userAgents = patterns(properties.getDisallowedUserAgents());
 		AllowedHosts allowedHosts = new AllowedHosts(properties.getAllowedHosts());
 		return BuiltInMiddleware.of("common", CommonWebFilter.class,

@@ -28,7 +28,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
 @ConditionalOnClass(CsrfToken.class)
-@EnableConfigurationProperties(CsrfProperties.class)
+@EnableConfigurationProperties(CsrfMiddlewareProperties.class)
 public final class CsrfMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
@@ -38,7 +38,7 @@ public final class CsrfMiddlewareAutoConfiguration {
 	static final String SESSION_COOKIE_DOMAIN_PROPERTY = "async-middleware.session.cookie-domain";
 
 	@Bean
-	BuiltInMiddleware csrfMiddleware(CsrfProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
+	BuiltInMiddleware csrfMiddleware(CsrfMiddlewareProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
 			ObjectProvider<RequestSecurity> requestSecurity, Environment environment) {
 		// built now, so that a wrong setting stops startup rather than the first request
 		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, requestSecurity, environment);
@@ -47,7 +47,7 @@ public final class CsrfMiddlewareAutoConfiguration {
 		return properties.isUseSessions() ? entry.requiring("session") : entry;
 	}
 
-	private static CsrfWebFilter csrfWebFilter(CsrfProperties properties,
+	private static CsrfWebFilter csrfWebFilter(CsrfMiddlewareProperties properties,
 			ObjectProvider<HandlerResolver> handlerResolver, ObjectProvider<RequestSecurity> requestSecurity,
 			Environment environment) {
 		CsrfTokenFormat format = new CsrfTokenFormat();

@@ -18,11 +18,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(GZipProperties.class)
+@EnableConfigurationProperties(GZipMiddlewareProperties.class)
 public final class GZipMiddlewareAutoConfiguration {
 
 	@Bean
-	BuiltInMiddleware gzipBuiltInMiddleware(GZipProperties properties) {
+	BuiltInMiddleware gzipBuiltInMiddleware(GZipMiddlewareProperties properties) {
 		boolean randomPadding = properties.isRandomPadding();
 		return BuiltInMiddleware.of("gzip", GZipWebFilter.class, () -> new GZipWebFilter(randomPadding));
 	}

@@ -19,11 +19,11 @@ import org.springframework.context.annotation.Bean;
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(LocaleProperties.class)
+@EnableConfigurationProperties(LocaleMiddlewareProperties.class)
 public final class LocaleMiddlewareAutoConfiguration {
 
 	@Bean
-	BuiltInMiddleware localeBuiltInMiddleware(LocaleProperties properties) {
+	BuiltInMiddleware localeBuiltInMiddleware(LocaleMiddlewareProperties properties) {
 		if (properties.getLanguages().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("async-middleware.locale.languages", "",
 					"At least one supported language is needed");

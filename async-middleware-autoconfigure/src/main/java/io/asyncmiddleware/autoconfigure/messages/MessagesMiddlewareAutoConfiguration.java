@@ -30,7 +30,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(MessagesProperties.class)
+@EnableConfigurationProperties(MessagesMiddlewareProperties.class)
 public final class MessagesMiddlewareAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MessagesMiddlewareAutoConfiguration.class);
@@ -39,7 +39,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 	private static final int MIN_SIGNING_KEY_LENGTH = 32;
 
 	@Bean
-	BuiltInMiddleware messagesMiddleware(MessagesProperties properties) {
+	BuiltInMiddleware messagesMiddleware(MessagesMiddlewareProperties properties) {
 		// the storage (and its signing-key warning) only when the stack names the entry:
 		// an application without `messages` hears nothing about it
 		BuiltInMiddleware entry = BuiltInMiddleware.of("messages", MessagesWebFilter.class, () -> {
@@ -48,7 +48,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 		});
 		// Django: session-based storage requires SessionMiddleware above MessageMiddleware. The
 		// fallback storage needs no entry: WebFlux gives every exchange a session.
-		return (properties.getStorage() == MessagesProperties.Storage.SESSION) ? entry.requiring("session") : entry;
+		return (properties.getStorage() == MessagesMiddlewareProperties.Storage.SESSION) ? entry.requiring("session") : entry;
 	}
 
 	@Bean
@@ -63,7 +63,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 		};
 	}
 
-	private static MessageStorage storage(MessagesProperties properties, MessageTags tags) {
+	private static MessageStorage storage(MessagesMiddlewareProperties properties, MessageTags tags) {
 		return switch (properties.getStorage()) {
 			case SESSION -> new SessionMessageStorage(tags);
 			case COOKIE -> cookieStorage(properties, tags);
@@ -71,7 +71,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 		};
 	}
 
-	private static CookieMessageStorage cookieStorage(MessagesProperties properties, MessageTags tags) {
+	private static CookieMessageStorage cookieStorage(MessagesMiddlewareProperties properties, MessageTags tags) {
 		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie(properties.getCookieName(),
 				properties.getCookieDomain(), properties.isCookieSecure(), properties.isCookieHttpOnly(),
 				properties.getCookieSameSite().attributeValue());

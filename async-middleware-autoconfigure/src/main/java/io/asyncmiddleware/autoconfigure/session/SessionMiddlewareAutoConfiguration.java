@@ -40,7 +40,7 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
 @ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(SessionProperties.class)
+@EnableConfigurationProperties(SessionMiddlewareProperties.class)
 @Import({ RedisSessionStoreClientConfiguration.class, RedisSessionSerializerConfiguration.class })
 public final class SessionMiddlewareAutoConfiguration {
 
@@ -50,7 +50,7 @@ public final class SessionMiddlewareAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(SessionMiddlewareAutoConfiguration.class);
 
 	@Bean
-	BuiltInMiddleware sessionMiddleware(SessionProperties properties,
+	BuiltInMiddleware sessionMiddleware(SessionMiddlewareProperties properties,
 			ObjectProvider<ReactiveSessionRepository<?>> repositories) {
 		// built now, so that bad settings stop startup with their own message
 		SessionCookie cookie = cookie(properties);
@@ -71,13 +71,13 @@ public final class SessionMiddlewareAutoConfiguration {
 		});
 	}
 
-	private static SessionCookie cookie(SessionProperties properties) {
+	private static SessionCookie cookie(SessionMiddlewareProperties properties) {
 		return new SessionCookie(properties.getCookieName(), properties.getCookieDomain(), properties.getCookiePath(),
 				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite(),
 				Clock.systemUTC());
 	}
 
-	private static SessionSettings settings(SessionProperties properties) {
+	private static SessionSettings settings(SessionMiddlewareProperties properties) {
 		return new SessionSettings(properties.getCookieAge(), properties.isSaveEveryRequest(),
 				properties.isExpireAtBrowserClose(), properties.getStoreRetryAfter());
 	}

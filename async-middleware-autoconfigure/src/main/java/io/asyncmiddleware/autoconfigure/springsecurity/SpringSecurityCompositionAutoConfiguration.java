@@ -56,7 +56,7 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 @ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass(SecurityWebFilterChain.class)
-@EnableConfigurationProperties(SpringSecurityProperties.class)
+@EnableConfigurationProperties(SpringSecurityCompositionProperties.class)
 public final class SpringSecurityCompositionAutoConfiguration {
 
 	/** The bean name of the chain contributed when the application has none. */

@@ -122,7 +122,7 @@ class SessionMiddlewareAutoConfigurationTests {
 					"async-middleware.session.cookie-domain=.example.local", "async-middleware.session.cookie-secure=true",
 					"async-middleware.session.save-every-request=true", "async-middleware.session.expire-at-browser-close=true")
 			.run((context) -> {
-				SessionProperties properties = context.getBean(SessionProperties.class);
+				SessionMiddlewareProperties properties = context.getBean(SessionMiddlewareProperties.class);
 				assertThat(properties.getCookieAge()).isEqualTo(Duration.ofHours(1));
 				assertThat(properties.getCookieSameSite()).isEqualTo(CookieSameSite.STRICT);
 				assertThat(properties.getCookieDomain()).isEqualTo(".example.local");
@@ -135,7 +135,7 @@ class SessionMiddlewareAutoConfigurationTests {
 	@Test
 	void defaultsAreDjangos() {
 		this.contextRunner.run((context) -> {
-			SessionProperties properties = context.getBean(SessionProperties.class);
+			SessionMiddlewareProperties properties = context.getBean(SessionMiddlewareProperties.class);
 			assertThat(properties.getCookieName()).isEqualTo("sessionid");
 			assertThat(properties.getCookieAge()).isEqualTo(Duration.ofSeconds(1209600));
 			assertThat(properties.getCookiePath()).isEqualTo("/");

@@ -16,7 +16,7 @@ import org.springframework.boot.convert.DurationUnit;
  * settings.
  */
 @ConfigurationProperties("async-middleware.session")
-public class SessionProperties {
+public class SessionMiddlewareProperties {
 
 	/**
 	 * Name of the session cookie (Django: SESSION_COOKIE_NAME).

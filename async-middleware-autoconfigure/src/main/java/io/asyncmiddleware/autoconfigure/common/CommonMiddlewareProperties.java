@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the {@code common} entry, Django's {@code CommonMiddleware}.
  */
 @ConfigurationProperties("async-middleware.common")
-public class CommonProperties {
+public class CommonMiddlewareProperties {
 
 	/**
 	 * Whether a 404 for a path without a trailing slash is redirected (301) to the slashed

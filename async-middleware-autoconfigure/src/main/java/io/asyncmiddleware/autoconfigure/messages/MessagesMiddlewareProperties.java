@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code django.contrib.messages}.
  */
 @ConfigurationProperties("async-middleware.messages")
-public class MessagesProperties {
+public class MessagesMiddlewareProperties {
 
 	/**
 	 * Where messages wait between requests: 'fallback' (the cookie, overflowing to the

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
@@ -17,11 +18,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -39,9 +37,8 @@ import org.springframework.util.StringUtils;
  * {@code authentication} without {@code session} before it.
  */
 @AutoConfiguration(after = SessionMiddlewareAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass({ ReactiveSecurityContextHolder.class, WebSessionServerSecurityContextRepository.class })
-@ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(AuthenticationMiddlewareProperties.class)
 public final class AuthenticationMiddlewareAutoConfiguration {
 

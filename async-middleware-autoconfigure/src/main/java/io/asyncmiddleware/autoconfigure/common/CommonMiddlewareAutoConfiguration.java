@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.common.AllowedHosts;
@@ -11,10 +12,7 @@ import io.asyncmiddleware.middleware.common.CommonWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -25,8 +23,7 @@ import org.springframework.context.annotation.Bean;
  * property.
  */
 @AutoConfiguration(after = HandlerResolverAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnBean(HandlerResolver.class)
 @EnableConfigurationProperties(CommonMiddlewareProperties.class)
 public final class CommonMiddlewareAutoConfiguration {

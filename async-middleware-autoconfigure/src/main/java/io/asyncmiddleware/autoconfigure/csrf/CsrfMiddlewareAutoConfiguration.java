@@ -1,5 +1,6 @@
 package io.asyncmiddleware.autoconfigure.csrf;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.security.SecurityMiddlewareAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.csrf.CookieCsrfSecretRepository;
@@ -11,9 +12,7 @@ import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -25,8 +24,7 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
  * when {@code async-middleware.stack} names it.
  */
 @AutoConfiguration(after = SecurityMiddlewareAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass(CsrfToken.class)
 @EnableConfigurationProperties(CsrfMiddlewareProperties.class)
 public final class CsrfMiddlewareAutoConfiguration {

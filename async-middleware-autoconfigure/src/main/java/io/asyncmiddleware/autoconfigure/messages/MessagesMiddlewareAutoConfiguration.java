@@ -2,6 +2,7 @@ package io.asyncmiddleware.autoconfigure.messages;
 
 import java.nio.charset.StandardCharsets;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.messages.CookieMessageStorage;
 import io.asyncmiddleware.middleware.messages.FallbackMessageStorage;
 import io.asyncmiddleware.middleware.messages.MessageSigner;
@@ -16,8 +17,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -28,8 +27,7 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * only when {@code async-middleware.stack} names it.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @EnableConfigurationProperties(MessagesMiddlewareProperties.class)
 public final class MessagesMiddlewareAutoConfiguration {
 

@@ -2,6 +2,7 @@ package io.asyncmiddleware.autoconfigure.session;
 
 import java.time.Clock;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.session.SessionCookie;
 import io.asyncmiddleware.middleware.session.SessionSettings;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
@@ -11,10 +12,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -37,9 +35,8 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
  * bounds its queue (see {@link RedisSessionStoreClientConfiguration}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
-@ConditionalOnWebApplication(type = Type.REACTIVE)
 @EnableConfigurationProperties(SessionMiddlewareProperties.class)
 @Import({ RedisSessionStoreClientConfiguration.class, RedisSessionSerializerConfiguration.class })
 public final class SessionMiddlewareAutoConfiguration {

@@ -7,7 +7,7 @@ import java.util.regex.PatternSyntaxException;
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
-import io.asyncmiddleware.middleware.common.AllowedHosts;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.common.CommonWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 

@@ -31,7 +31,8 @@ public class CommonMiddlewareProperties {
 
 	/**
 	 * Hosts served: exact names, ".example.com" for a domain and its subdomains, or "*";
-	 * other hosts get 400. Empty allows every host (Django: ALLOWED_HOSTS).
+	 * other hosts, and malformed Host headers, get 400, also instead of the 'security'
+	 * entry's HTTPS redirect. Empty allows every well-formed host (Django: ALLOWED_HOSTS).
 	 */
 	private List<String> allowedHosts = new ArrayList<>();
 

@@ -6,6 +6,8 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.autoconfigure.common.CommonMiddlewareProperties;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -28,7 +30,7 @@ import org.springframework.util.StringUtils;
  */
 @AutoConfiguration
 @ConditionalOnAsyncMiddleware
-@EnableConfigurationProperties(SecurityMiddlewareProperties.class)
+@EnableConfigurationProperties({ SecurityMiddlewareProperties.class, CommonMiddlewareProperties.class })
 public final class SecurityMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
@@ -64,9 +66,12 @@ public final class SecurityMiddlewareAutoConfiguration {
 
 		@Bean
 		BuiltInMiddleware securityBuiltInMiddleware(SecurityMiddlewareProperties properties,
-				RequestSecurity requestSecurity) {
+				CommonMiddlewareProperties common, RequestSecurity requestSecurity) {
 			// validated now so that a bad value stops the startup, not the first request
 			SecurityWebFilter validated = createFilter(properties, requestSecurity);
+			// Django's ALLOWED_HOSTS is one setting that get_host() applies wherever it is
+			// called: the HTTPS redirect must not send a client to a host common refuses
+			validated.setAllowedHosts(new AllowedHosts(common.getAllowedHosts()));
 			return BuiltInMiddleware.of(ENTRY, SecurityWebFilter.class, () -> validated);
 		}
 

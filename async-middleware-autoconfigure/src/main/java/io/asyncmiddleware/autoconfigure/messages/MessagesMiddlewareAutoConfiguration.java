@@ -3,6 +3,7 @@ package io.asyncmiddleware.autoconfigure.messages;
 import java.nio.charset.StandardCharsets;
 
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.messages.CookieMessageStorage;
 import io.asyncmiddleware.middleware.messages.FallbackMessageStorage;
 import io.asyncmiddleware.middleware.messages.MessageSigner;
@@ -70,9 +71,9 @@ public final class MessagesMiddlewareAutoConfiguration {
 	}
 
 	private static CookieMessageStorage cookieStorage(MessagesMiddlewareProperties properties, MessageTags tags) {
-		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie(properties.getCookieName(),
-				properties.getCookieDomain(), properties.isCookieSecure(), properties.isCookieHttpOnly(),
-				properties.getCookieSameSite().attributeValue());
+		// Django's messages cookie always has Path=/, whatever SESSION_COOKIE_PATH says
+		CookieSettings cookie = new CookieSettings(properties.getCookieName(), properties.getCookieDomain(), "/",
+				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite());
 		return new CookieMessageStorage(tags, signer(properties.getSigningKey()), cookie);
 	}
 

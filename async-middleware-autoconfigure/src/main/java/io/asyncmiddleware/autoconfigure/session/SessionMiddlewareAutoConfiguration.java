@@ -3,6 +3,7 @@ package io.asyncmiddleware.autoconfigure.session;
 import java.time.Clock;
 
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.session.SessionCookie;
 import io.asyncmiddleware.middleware.session.SessionSettings;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
@@ -69,9 +70,9 @@ public final class SessionMiddlewareAutoConfiguration {
 	}
 
 	private static SessionCookie cookie(SessionMiddlewareProperties properties) {
-		return new SessionCookie(properties.getCookieName(), properties.getCookieDomain(), properties.getCookiePath(),
-				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite(),
-				Clock.systemUTC());
+		return new SessionCookie(new CookieSettings(properties.getCookieName(), properties.getCookieDomain(),
+				properties.getCookiePath(), properties.isCookieSecure(), properties.isCookieHttpOnly(),
+				properties.getCookieSameSite()), Clock.systemUTC());
 	}
 
 	private static SessionSettings settings(SessionMiddlewareProperties properties) {

@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.asyncmiddleware.middleware.session.CookieSameSite;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
 import io.asyncmiddleware.middleware.session.TestServer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
@@ -124,7 +124,7 @@ class SessionMiddlewareAutoConfigurationTests {
 			.run((context) -> {
 				SessionMiddlewareProperties properties = context.getBean(SessionMiddlewareProperties.class);
 				assertThat(properties.getCookieAge()).isEqualTo(Duration.ofHours(1));
-				assertThat(properties.getCookieSameSite()).isEqualTo(CookieSameSite.STRICT);
+				assertThat(properties.getCookieSameSite()).isEqualTo(SameSite.STRICT);
 				assertThat(properties.getCookieDomain()).isEqualTo(".example.local");
 				assertThat(properties.isCookieSecure()).isTrue();
 				assertThat(properties.isSaveEveryRequest()).isTrue();
@@ -142,7 +142,7 @@ class SessionMiddlewareAutoConfigurationTests {
 			assertThat(properties.getCookieDomain()).isNull();
 			assertThat(properties.isCookieSecure()).isFalse();
 			assertThat(properties.isCookieHttpOnly()).isTrue();
-			assertThat(properties.getCookieSameSite()).isEqualTo(CookieSameSite.LAX);
+			assertThat(properties.getCookieSameSite()).isEqualTo(SameSite.LAX);
 			assertThat(properties.isSaveEveryRequest()).isFalse();
 			assertThat(properties.isExpireAtBrowserClose()).isFalse();
 		});

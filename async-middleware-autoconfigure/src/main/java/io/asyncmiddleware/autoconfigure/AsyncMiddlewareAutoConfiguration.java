@@ -27,8 +27,6 @@ import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCustomizer;
@@ -44,9 +42,8 @@ import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
  * {@code async-middleware.stack} declares.
  */
 @AutoConfiguration(before = HttpHandlerAutoConfiguration.class)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
 @ConditionalOnClass({ WebHttpHandlerBuilder.class, WebHttpHandlerBuilderCustomizer.class })
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@ConditionalOnAsyncMiddleware
 @EnableConfigurationProperties(AsyncMiddlewareProperties.class)
 public final class AsyncMiddlewareAutoConfiguration {
 

@@ -79,14 +79,14 @@ public final class EntryInstaller implements Disposable {
 			case ADAPT -> (filter instanceof SyncHooks hooks)
 					? SyncHooksWebFilter.adapted(name, hooks, worker(), this.adaptSettings.apply(name),
 							this.handlerResolver, metrics)
-					: new AdaptedWebFilter(name, asWebFilter(name, filter), worker(), this.adaptSettings.apply(name),
-							metrics);
+					: WorkerHopWebFilter.adapted(name, asWebFilter(name, filter), worker(),
+							this.adaptSettings.apply(name), metrics);
 			case ISOLATE -> {
 				Bulkhead bulkhead = Bulkhead.create(name, this.bulkheadSettings.apply(name));
 				this.bulkheads.add(bulkhead);
 				yield (filter instanceof SyncHooks hooks)
 						? SyncHooksWebFilter.isolated(name, hooks, bulkhead, this.handlerResolver, metrics)
-						: new IsolatedWebFilter(name, asWebFilter(name, filter), bulkhead, metrics);
+						: WorkerHopWebFilter.isolated(name, asWebFilter(name, filter), bulkhead, metrics);
 			}
 		};
 		return ChainEntry.of(name, running, metrics, this.watchdog);

@@ -11,44 +11,46 @@ import reactor.core.scheduler.Schedulers;
 
 /**
  * Runs one short piece of an entry's blocking work off the event loop and records its
- * time: on the adapt scheduler with a timeout (adapt), or in the entry's
- * {@link Bulkhead} (isolate). Either way a hop given up while its thread is still in the
- * entry's code is counted until that thread returns ({@link AbandonedHops}).
+ * time: on the adapt scheduler with a timeout ({@link #on adapt}), or in the entry's
+ * {@link Bulkhead} ({@link #in isolate}). Where the work runs is the only difference
+ * between the two modes: {@link WorkerHopWebFilter} and {@link SyncHooksWebFilter} take
+ * either. Either way a hop given up while its thread is still in the entry's code is
+ * counted until that thread returns ({@link AbandonedHops}).
  */
-final class WorkerHops {
+abstract sealed class WorkerHops permits WorkerHops.OnScheduler, WorkerHops.InBulkhead {
 
-	private final String entryName;
-
-	@Nullable
-	private final Scheduler worker;
-
-	@Nullable
-	private final AdaptSettings adaptSettings;
-
-	@Nullable
-	private final Bulkhead bulkhead;
+	final String entryName;
 
 	private final EntryMetrics metrics;
 
 	private final AbandonedHops abandoned;
 
-	private WorkerHops(String entryName, @Nullable Scheduler worker, @Nullable AdaptSettings adaptSettings,
-			@Nullable Bulkhead bulkhead, EntryMetrics metrics, AbandonedHops abandoned) {
+	private WorkerHops(String entryName, EntryMetrics metrics) {
 		this.entryName = entryName;
-		this.worker = worker;
-		this.adaptSettings = adaptSettings;
-		this.bulkhead = bulkhead;
 		this.metrics = metrics;
-		this.abandoned = abandoned;
+		this.abandoned = new AbandonedHops(entryName, metrics);
 	}
 
+	/**
+	 * Hops on a shared worker scheduler ({@code adapt}).
+	 * @param entryName the entry's name in the stack
+	 * @param worker the adapt scheduler
+	 * @param settings the hop timeout and the {@code Retry-After} of its 503
+	 * @param metrics the entry's figures
+	 * @return the hops
+	 */
 	static WorkerHops on(String entryName, Scheduler worker, AdaptSettings settings, EntryMetrics metrics) {
-		return new WorkerHops(entryName, worker, settings, null, metrics, new AbandonedHops(entryName, metrics));
+		return new OnScheduler(entryName, worker, settings, metrics);
 	}
 
+	/**
+	 * Hops in the entry's own bulkhead ({@code isolate}).
+	 * @param bulkhead the entry's bulkhead
+	 * @param metrics the entry's figures
+	 * @return the hops
+	 */
 	static WorkerHops in(Bulkhead bulkhead, EntryMetrics metrics) {
-		return new WorkerHops(bulkhead.getEntryName(), null, null, bulkhead, metrics,
-				new AbandonedHops(bulkhead.getEntryName(), metrics));
+		return new InBulkhead(bulkhead, metrics);
 	}
 
 	/**
@@ -89,32 +91,84 @@ final class WorkerHops {
 					this.metrics.workerHop(System.nanoTime() - start);
 				}
 			};
-			Mono<T> hop;
-			if (this.bulkhead != null) {
-				hop = resuming ? this.bulkhead.resume(timed) : this.bulkhead.call(timed);
-			}
-			else {
-				hop = adapted(timed);
-			}
-			return hop.doOnError(BulkheadRejectedException.class, (ex) -> tracker.abandon())
+			return run(timed, resuming).doOnError(BulkheadRejectedException.class, (ex) -> tracker.abandon())
 				.doOnCancel(tracker::abandon);
 		});
 	}
 
 	/**
-	 * A hop on the adapt scheduler: a full queue and a timeout answer like a bulkhead's
-	 * (503); the timeout cancels the hop, which interrupts its worker thread.
+	 * Runs a timed hop on the worker.
+	 * @param timed the work, its time already recorded
+	 * @param resuming whether the request was let in by an earlier hop
+	 * @param <T> the result type
+	 * @return the result, or a {@link BulkheadRejectedException} when full or timed out
 	 */
-	private <T> Mono<T> adapted(Callable<@Nullable T> timed) {
-		AdaptSettings settings = this.adaptSettings;
-		return Mono.<T>fromCallable(timed)
-			.subscribeOn(this.worker)
-			.onErrorMap(RejectedExecutionException.class, (ex) -> new BulkheadRejectedException(this.entryName,
-					BulkheadRejectedException.Reason.FULL, settings.retryAfterSeconds()))
-			.timeout(settings.timeout(),
-					Mono.error(() -> new BulkheadRejectedException(this.entryName,
-							BulkheadRejectedException.Reason.TIMED_OUT, settings.retryAfterSeconds())),
-					Schedulers.parallel());
+	abstract <T> Mono<T> run(Callable<@Nullable T> timed, boolean resuming);
+
+	/**
+	 * The mode these hops run an entry in, as the stack's properties name it.
+	 * @return {@code adapt} or {@code isolate}
+	 */
+	abstract String mode();
+
+	/**
+	 * Hops on the adapt scheduler: a full queue and a timeout answer like a bulkhead's
+	 * (503); the timeout cancels the hop, which interrupts its worker thread. Every hop
+	 * may be rejected as full: the scheduler has no notion of a request already let in.
+	 */
+	static final class OnScheduler extends WorkerHops {
+
+		private final Scheduler worker;
+
+		private final AdaptSettings settings;
+
+		private OnScheduler(String entryName, Scheduler worker, AdaptSettings settings, EntryMetrics metrics) {
+			super(entryName, metrics);
+			this.worker = worker;
+			this.settings = settings;
+		}
+
+		@Override
+		<T> Mono<T> run(Callable<@Nullable T> timed, boolean resuming) {
+			return Mono.<T>fromCallable(timed)
+				.subscribeOn(this.worker)
+				.onErrorMap(RejectedExecutionException.class, (ex) -> new BulkheadRejectedException(this.entryName,
+						BulkheadRejectedException.Reason.FULL, this.settings.retryAfterSeconds()))
+				.timeout(this.settings.timeout(),
+						Mono.error(() -> new BulkheadRejectedException(this.entryName,
+								BulkheadRejectedException.Reason.TIMED_OUT, this.settings.retryAfterSeconds())),
+						Schedulers.parallel());
+		}
+
+		@Override
+		String mode() {
+			return "adapt";
+		}
+
+	}
+
+	/**
+	 * Hops in the entry's bulkhead, which holds a permit only for the hop and times it out.
+	 */
+	static final class InBulkhead extends WorkerHops {
+
+		private final Bulkhead bulkhead;
+
+		private InBulkhead(Bulkhead bulkhead, EntryMetrics metrics) {
+			super(bulkhead.getEntryName(), metrics);
+			this.bulkhead = bulkhead;
+		}
+
+		@Override
+		<T> Mono<T> run(Callable<@Nullable T> timed, boolean resuming) {
+			return resuming ? this.bulkhead.resume(timed) : this.bulkhead.call(timed);
+		}
+
+		@Override
+		String mode() {
+			return "isolate";
+		}
+
 	}
 
 }

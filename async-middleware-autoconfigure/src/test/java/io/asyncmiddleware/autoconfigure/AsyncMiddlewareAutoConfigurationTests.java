@@ -114,6 +114,28 @@ class AsyncMiddlewareAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void everyAutoConfigurationOfTheStarterBacksOffInAServletApplication() {
+		new WebApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(starterAutoConfigurations().toArray(Class<?>[]::new)))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBeanNamesForType(WebFilter.class)).isEmpty();
+				assertThat(context).doesNotHaveBean(BuiltInMiddleware.class)
+					.doesNotHaveBean(HandlerResolver.class)
+					.doesNotHaveBean(MiddlewareStack.class);
+			});
+	}
+
+	private List<Class<?>> starterAutoConfigurations() {
+		return ImportCandidates.load(AutoConfiguration.class, getClass().getClassLoader())
+			.getCandidates()
+			.stream()
+			.filter((candidate) -> candidate.startsWith("io.asyncmiddleware."))
+			.<Class<?>>map(this::load)
+			.toList();
+	}
+
 	private Class<?> load(String className) {
 		try {
 			return Class.forName(className, false, getClass().getClassLoader());

@@ -18,7 +18,7 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AdaptedWebFilter} on its own scheduler with a hop timeout, on a real Reactor
+ * {@link WorkerHopWebFilter} in {@code adapt} mode on its own scheduler with a hop timeout, on a real Reactor
  * Netty server: a hop that outlives it answers 503 with {@code Retry-After} and its
  * worker is interrupted; one that ignores the interrupt is counted until it returns.
  */
@@ -36,7 +36,7 @@ class AdaptTimeoutTests {
 	}
 
 	private WebFilter adapted(WebFilter delegate, Duration timeout) {
-		return new AdaptedWebFilter("audit", delegate, this.worker, new AdaptSettings(timeout, Duration.ofSeconds(2)),
+		return WorkerHopWebFilter.adapted("audit", delegate, this.worker, new AdaptSettings(timeout, Duration.ofSeconds(2)),
 				this.metrics);
 	}
 

@@ -29,7 +29,7 @@ class EventLoopSchedulerTests {
 	void adaptedEntryOffNettyContinuesOnTheParallelScheduler() {
 		ThreadLog log = new ThreadLog();
 		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
-		WebFilter adapted = new AdaptedWebFilter("audit", Fixtures.blocking("audit", log), Schedulers.boundedElastic(),
+		WebFilter adapted = WorkerHopWebFilter.adapted("audit", Fixtures.blocking("audit", log), Schedulers.boundedElastic(),
 				new EntryMetrics());
 		new DefaultWebFilterChain((ex) -> {
 			log.record("handler");

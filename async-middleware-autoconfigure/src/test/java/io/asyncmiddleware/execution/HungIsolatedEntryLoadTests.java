@@ -59,7 +59,7 @@ class HungIsolatedEntryLoadTests {
 			.maxConnections(CONCURRENT)
 			.pendingAcquireMaxCount(-1)
 			.build();
-		try (TestServer server = new TestServer(List.of(new IsolatedWebFilter("audit", hanging, bulkhead, metrics)),
+		try (TestServer server = new TestServer(List.of(WorkerHopWebFilter.isolated("audit", hanging, bulkhead, metrics)),
 				slow)) {
 			List<CompletableFuture<ResponseEntity<Void>>> hung = new ArrayList<>();
 			for (int i = 0; i < HUNG; i++) {

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Arrays;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
@@ -17,11 +18,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
@@ -39,10 +37,9 @@ import org.springframework.util.StringUtils;
  * {@code authentication} without {@code session} before it.
  */
 @AutoConfiguration(after = SessionMiddlewareAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass({ ReactiveSecurityContextHolder.class, WebSessionServerSecurityContextRepository.class })
-@ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(AuthenticationProperties.class)
+@EnableConfigurationProperties(AuthenticationMiddlewareProperties.class)
 public final class AuthenticationMiddlewareAutoConfiguration {
 
 	private static final String NAME = "authentication";
@@ -51,7 +48,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	SessionLogin sessionLogin(AuthenticationProperties properties, ObjectProvider<ReactiveUserDetailsService> users,
+	SessionLogin sessionLogin(AuthenticationMiddlewareProperties properties, ObjectProvider<ReactiveUserDetailsService> users,
 			ListableBeanFactory beanFactory) {
 		Boolean trust = properties.getTrustSessionsWithoutHash();
 		return new SessionLogin(users.getIfUnique(), new SessionAuthHash(secret(properties)),
@@ -66,7 +63,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 	}
 
 	@Bean
-	BuiltInMiddleware authenticationMiddleware(AuthenticationProperties properties,
+	BuiltInMiddleware authenticationMiddleware(AuthenticationMiddlewareProperties properties,
 			ObjectProvider<SessionLogin> sessionLogin, ObjectProvider<HandlerResolver> handlerResolver) {
 		String loginUrl = properties.getLoginUrl();
 		// checked now, so that a bad URL stops startup rather than a request
@@ -83,7 +80,7 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 			.requiring(SessionMiddlewareAutoConfiguration.ENTRY);
 	}
 
-	private static byte[] secret(AuthenticationProperties properties) {
+	private static byte[] secret(AuthenticationMiddlewareProperties properties) {
 		String secretKey = properties.getSecretKey();
 		if (secretKey != null && !secretKey.isEmpty()) {
 			return secretKey.getBytes(StandardCharsets.UTF_8);

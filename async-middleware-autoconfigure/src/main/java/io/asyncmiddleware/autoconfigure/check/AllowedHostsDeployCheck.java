@@ -2,7 +2,7 @@ package io.asyncmiddleware.autoconfigure.check;
 
 import java.util.List;
 
-import io.asyncmiddleware.autoconfigure.common.CommonProperties;
+import io.asyncmiddleware.autoconfigure.common.CommonMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.check.DeployFinding;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -17,16 +17,16 @@ final class AllowedHostsDeployCheck implements DeployCheck {
 
 	private final MiddlewareStack stack;
 
-	private final @Nullable CommonProperties properties;
+	private final @Nullable CommonMiddlewareProperties properties;
 
-	AllowedHostsDeployCheck(MiddlewareStack stack, @Nullable CommonProperties properties) {
+	AllowedHostsDeployCheck(MiddlewareStack stack, @Nullable CommonMiddlewareProperties properties) {
 		this.stack = stack;
 		this.properties = properties;
 	}
 
 	@Override
 	public List<DeployFinding> check() {
-		CommonProperties common = this.properties;
+		CommonMiddlewareProperties common = this.properties;
 		if (common == null || this.stack.getEntry("common").isEmpty()) {
 			return List.of(new DeployFinding("security.W020", "async-middleware.stack without 'common'",
 					"the Host header is never checked: absolute URLs and redirects can be built from an attacker's "

@@ -3,7 +3,7 @@ package io.asyncmiddleware.autoconfigure.check;
 import java.util.List;
 import java.util.Locale;
 
-import io.asyncmiddleware.autoconfigure.clickjacking.XFrameOptionsProperties;
+import io.asyncmiddleware.autoconfigure.clickjacking.XFrameOptionsMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.check.DeployFinding;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -18,16 +18,16 @@ final class ClickjackingDeployChecks implements DeployCheck {
 
 	private final MiddlewareStack stack;
 
-	private final @Nullable XFrameOptionsProperties properties;
+	private final @Nullable XFrameOptionsMiddlewareProperties properties;
 
-	ClickjackingDeployChecks(MiddlewareStack stack, @Nullable XFrameOptionsProperties properties) {
+	ClickjackingDeployChecks(MiddlewareStack stack, @Nullable XFrameOptionsMiddlewareProperties properties) {
 		this.stack = stack;
 		this.properties = properties;
 	}
 
 	@Override
 	public List<DeployFinding> check() {
-		XFrameOptionsProperties frames = this.properties;
+		XFrameOptionsMiddlewareProperties frames = this.properties;
 		if (this.stack.getEntry(ENTRY).isEmpty() || frames == null) {
 			return List.of(new DeployFinding("security.W002", "async-middleware.stack without 'x-frame-options'",
 					"pages are served without X-Frame-Options, so another site can frame them (clickjacking)",

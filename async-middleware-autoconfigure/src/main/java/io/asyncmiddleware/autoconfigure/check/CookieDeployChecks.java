@@ -3,8 +3,8 @@ package io.asyncmiddleware.autoconfigure.check;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.asyncmiddleware.autoconfigure.messages.MessagesProperties;
-import io.asyncmiddleware.autoconfigure.session.SessionProperties;
+import io.asyncmiddleware.autoconfigure.messages.MessagesMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.check.DeployFinding;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -19,12 +19,12 @@ final class CookieDeployChecks implements DeployCheck {
 
 	private final MiddlewareStack stack;
 
-	private final @Nullable SessionProperties session;
+	private final @Nullable SessionMiddlewareProperties session;
 
-	private final @Nullable MessagesProperties messages;
+	private final @Nullable MessagesMiddlewareProperties messages;
 
-	CookieDeployChecks(MiddlewareStack stack, @Nullable SessionProperties session,
-			@Nullable MessagesProperties messages) {
+	CookieDeployChecks(MiddlewareStack stack, @Nullable SessionMiddlewareProperties session,
+			@Nullable MessagesMiddlewareProperties messages) {
 		this.stack = stack;
 		this.session = session;
 		this.messages = messages;
@@ -33,7 +33,7 @@ final class CookieDeployChecks implements DeployCheck {
 	@Override
 	public List<DeployFinding> check() {
 		List<DeployFinding> findings = new ArrayList<>();
-		SessionProperties session = this.session;
+		SessionMiddlewareProperties session = this.session;
 		if (session != null && this.stack.getEntry("session").isPresent()) {
 			if (!session.isCookieSecure()) {
 				findings.add(notSecure("async-middleware.session.cookie-secure", "session cookie",
@@ -45,9 +45,9 @@ final class CookieDeployChecks implements DeployCheck {
 						"set async-middleware.session.cookie-http-only=true"));
 			}
 		}
-		MessagesProperties messages = this.messages;
+		MessagesMiddlewareProperties messages = this.messages;
 		if (messages != null && this.stack.getEntry("messages").isPresent()
-				&& messages.getStorage() != MessagesProperties.Storage.SESSION && !messages.isCookieSecure()) {
+				&& messages.getStorage() != MessagesMiddlewareProperties.Storage.SESSION && !messages.isCookieSecure()) {
 			findings.add(notSecure("async-middleware.messages.cookie-secure", "messages cookie",
 					"read the pending messages"));
 		}

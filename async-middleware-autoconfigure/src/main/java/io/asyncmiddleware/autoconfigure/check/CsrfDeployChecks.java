@@ -3,7 +3,7 @@ package io.asyncmiddleware.autoconfigure.check;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.asyncmiddleware.autoconfigure.csrf.CsrfProperties;
+import io.asyncmiddleware.autoconfigure.csrf.CsrfMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.check.DeployFinding;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -20,16 +20,16 @@ final class CsrfDeployChecks implements DeployCheck {
 
 	private final MiddlewareStack stack;
 
-	private final @Nullable CsrfProperties properties;
+	private final @Nullable CsrfMiddlewareProperties properties;
 
-	CsrfDeployChecks(MiddlewareStack stack, @Nullable CsrfProperties properties) {
+	CsrfDeployChecks(MiddlewareStack stack, @Nullable CsrfMiddlewareProperties properties) {
 		this.stack = stack;
 		this.properties = properties;
 	}
 
 	@Override
 	public List<DeployFinding> check() {
-		CsrfProperties csrf = this.properties;
+		CsrfMiddlewareProperties csrf = this.properties;
 		if (this.stack.getEntry(ENTRY).isEmpty() || csrf == null) {
 			return List.of(new DeployFinding("security.W003", "async-middleware.stack without 'csrf'",
 					"unsafe requests (POST, PUT, DELETE, ...) are not protected against cross-site request forgery",

@@ -4,13 +4,13 @@ import java.util.Arrays;
 
 import io.asyncmiddleware.actuate.MiddlewareEndpoint;
 import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
-import io.asyncmiddleware.autoconfigure.auth.AuthenticationProperties;
-import io.asyncmiddleware.autoconfigure.clickjacking.XFrameOptionsProperties;
-import io.asyncmiddleware.autoconfigure.common.CommonProperties;
-import io.asyncmiddleware.autoconfigure.csrf.CsrfProperties;
-import io.asyncmiddleware.autoconfigure.messages.MessagesProperties;
+import io.asyncmiddleware.autoconfigure.auth.AuthenticationMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.clickjacking.XFrameOptionsMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.common.CommonMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.csrf.CsrfMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.messages.MessagesMiddlewareProperties;
 import io.asyncmiddleware.autoconfigure.security.SecurityMiddlewareProperties;
-import io.asyncmiddleware.autoconfigure.session.SessionProperties;
+import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.stack.MiddlewareStack;
 
@@ -54,29 +54,29 @@ public final class DeployCheckAutoConfiguration {
 	}
 
 	@Bean
-	DeployCheck clickjackingDeployChecks(MiddlewareStack stack, ObjectProvider<XFrameOptionsProperties> properties) {
+	DeployCheck clickjackingDeployChecks(MiddlewareStack stack, ObjectProvider<XFrameOptionsMiddlewareProperties> properties) {
 		return new ClickjackingDeployChecks(stack, properties.getIfAvailable());
 	}
 
 	@Bean
-	DeployCheck csrfDeployChecks(MiddlewareStack stack, ObjectProvider<CsrfProperties> properties) {
+	DeployCheck csrfDeployChecks(MiddlewareStack stack, ObjectProvider<CsrfMiddlewareProperties> properties) {
 		return new CsrfDeployChecks(stack, properties.getIfAvailable());
 	}
 
 	@Bean
-	DeployCheck cookieDeployChecks(MiddlewareStack stack, ObjectProvider<SessionProperties> session,
-			ObjectProvider<MessagesProperties> messages) {
+	DeployCheck cookieDeployChecks(MiddlewareStack stack, ObjectProvider<SessionMiddlewareProperties> session,
+			ObjectProvider<MessagesMiddlewareProperties> messages) {
 		return new CookieDeployChecks(stack, session.getIfAvailable(), messages.getIfAvailable());
 	}
 
 	@Bean
-	DeployCheck allowedHostsDeployCheck(MiddlewareStack stack, ObjectProvider<CommonProperties> properties) {
+	DeployCheck allowedHostsDeployCheck(MiddlewareStack stack, ObjectProvider<CommonMiddlewareProperties> properties) {
 		return new AllowedHostsDeployCheck(stack, properties.getIfAvailable());
 	}
 
 	@Bean
-	DeployCheck secretKeyDeployChecks(MiddlewareStack stack, ObjectProvider<AuthenticationProperties> authentication,
-			ObjectProvider<MessagesProperties> messages, ConfigurableListableBeanFactory beanFactory) {
+	DeployCheck secretKeyDeployChecks(MiddlewareStack stack, ObjectProvider<AuthenticationMiddlewareProperties> authentication,
+			ObjectProvider<MessagesMiddlewareProperties> messages, ConfigurableListableBeanFactory beanFactory) {
 		return new SecretKeyDeployChecks(stack, authentication.getIfAvailable(), messages.getIfAvailable(),
 				() -> sharedSessionStore(beanFactory));
 	}

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 
-import io.asyncmiddleware.autoconfigure.auth.AuthenticationProperties;
-import io.asyncmiddleware.autoconfigure.messages.MessagesProperties;
+import io.asyncmiddleware.autoconfigure.auth.AuthenticationMiddlewareProperties;
+import io.asyncmiddleware.autoconfigure.messages.MessagesMiddlewareProperties;
 import io.asyncmiddleware.check.DeployCheck;
 import io.asyncmiddleware.check.DeployFinding;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -31,14 +31,14 @@ final class SecretKeyDeployChecks implements DeployCheck {
 
 	private final MiddlewareStack stack;
 
-	private final @Nullable AuthenticationProperties authentication;
+	private final @Nullable AuthenticationMiddlewareProperties authentication;
 
-	private final @Nullable MessagesProperties messages;
+	private final @Nullable MessagesMiddlewareProperties messages;
 
 	private final BooleanSupplier sharedSessionStore;
 
-	SecretKeyDeployChecks(MiddlewareStack stack, @Nullable AuthenticationProperties authentication,
-			@Nullable MessagesProperties messages, BooleanSupplier sharedSessionStore) {
+	SecretKeyDeployChecks(MiddlewareStack stack, @Nullable AuthenticationMiddlewareProperties authentication,
+			@Nullable MessagesMiddlewareProperties messages, BooleanSupplier sharedSessionStore) {
 		this.stack = stack;
 		this.authentication = authentication;
 		this.messages = messages;
@@ -48,14 +48,14 @@ final class SecretKeyDeployChecks implements DeployCheck {
 	@Override
 	public List<DeployFinding> check() {
 		List<DeployFinding> findings = new ArrayList<>();
-		AuthenticationProperties authentication = this.authentication;
+		AuthenticationMiddlewareProperties authentication = this.authentication;
 		if (authentication != null && this.stack.getEntry("authentication").isPresent()) {
 			check("async-middleware.authentication.secret-key", authentication.getSecretKey(),
 					"logged-in sessions are flushed", findings);
 		}
-		MessagesProperties messages = this.messages;
+		MessagesMiddlewareProperties messages = this.messages;
 		if (messages != null && this.stack.getEntry("messages").isPresent()
-				&& messages.getStorage() != MessagesProperties.Storage.SESSION) {
+				&& messages.getStorage() != MessagesMiddlewareProperties.Storage.SESSION) {
 			check("async-middleware.messages.signing-key", messages.getSigningKey(),
 					"pending messages are dropped", findings);
 		}

@@ -1,16 +1,14 @@
 package io.asyncmiddleware.autoconfigure.clickjacking;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.clickjacking.XFrameOptionsWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -23,18 +21,17 @@ import org.springframework.security.web.server.header.XFrameOptionsServerHttpHea
  * startup, naming the property.
  */
 @AutoConfiguration(after = HandlerResolverAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass(XFrameOptionsServerHttpHeadersWriter.class)
 @ConditionalOnBean(HandlerResolver.class)
-@EnableConfigurationProperties(XFrameOptionsProperties.class)
+@EnableConfigurationProperties(XFrameOptionsMiddlewareProperties.class)
 public final class XFrameOptionsMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
 	public static final String ENTRY = "x-frame-options";
 
 	@Bean
-	BuiltInMiddleware xFrameOptionsBuiltInMiddleware(XFrameOptionsProperties properties,
+	BuiltInMiddleware xFrameOptionsBuiltInMiddleware(XFrameOptionsMiddlewareProperties properties,
 			HandlerResolver handlerResolver) {
 		Mode mode = mode(properties.getValue());
 		return BuiltInMiddleware.of(ENTRY, XFrameOptionsWebFilter.class,

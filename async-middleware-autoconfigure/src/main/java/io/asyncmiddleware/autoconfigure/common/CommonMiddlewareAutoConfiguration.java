@@ -4,17 +4,15 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
-import io.asyncmiddleware.middleware.common.AllowedHosts;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.common.CommonWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -25,16 +23,15 @@ import org.springframework.context.annotation.Bean;
  * property.
  */
 @AutoConfiguration(after = HandlerResolverAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnBean(HandlerResolver.class)
-@EnableConfigurationProperties(CommonProperties.class)
+@EnableConfigurationProperties(CommonMiddlewareProperties.class)
 public final class CommonMiddlewareAutoConfiguration {
 
 	private static final String DISALLOWED_USER_AGENTS = "async-middleware.common.disallowed-user-agents";
 
 	@Bean
-	BuiltInMiddleware commonBuiltInMiddleware(CommonProperties properties, HandlerResolver handlerResolver) {
+	BuiltInMiddleware commonBuiltInMiddleware(CommonMiddlewareProperties properties, HandlerResolver handlerResolver) {
 		List<Pattern> userAgents = patterns(properties.getDisallowedUserAgents());
 		AllowedHosts allowedHosts = new AllowedHosts(properties.getAllowedHosts());
 		return BuiltInMiddleware.of("common", CommonWebFilter.class,

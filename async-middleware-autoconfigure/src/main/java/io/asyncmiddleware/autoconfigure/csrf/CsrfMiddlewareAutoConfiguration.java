@@ -1,5 +1,6 @@
 package io.asyncmiddleware.autoconfigure.csrf;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.autoconfigure.security.SecurityMiddlewareAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.csrf.CookieCsrfSecretRepository;
@@ -11,9 +12,7 @@ import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
@@ -25,10 +24,9 @@ import org.springframework.security.web.server.csrf.ServerCsrfTokenRepository;
  * when {@code async-middleware.stack} names it.
  */
 @AutoConfiguration(after = SecurityMiddlewareAutoConfiguration.class)
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass(CsrfToken.class)
-@EnableConfigurationProperties(CsrfProperties.class)
+@EnableConfigurationProperties(CsrfMiddlewareProperties.class)
 public final class CsrfMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
@@ -38,7 +36,7 @@ public final class CsrfMiddlewareAutoConfiguration {
 	static final String SESSION_COOKIE_DOMAIN_PROPERTY = "async-middleware.session.cookie-domain";
 
 	@Bean
-	BuiltInMiddleware csrfMiddleware(CsrfProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
+	BuiltInMiddleware csrfMiddleware(CsrfMiddlewareProperties properties, ObjectProvider<HandlerResolver> handlerResolver,
 			ObjectProvider<RequestSecurity> requestSecurity, Environment environment) {
 		// built now, so that a wrong setting stops startup rather than the first request
 		CsrfWebFilter filter = csrfWebFilter(properties, handlerResolver, requestSecurity, environment);
@@ -47,7 +45,7 @@ public final class CsrfMiddlewareAutoConfiguration {
 		return properties.isUseSessions() ? entry.requiring("session") : entry;
 	}
 
-	private static CsrfWebFilter csrfWebFilter(CsrfProperties properties,
+	private static CsrfWebFilter csrfWebFilter(CsrfMiddlewareProperties properties,
 			ObjectProvider<HandlerResolver> handlerResolver, ObjectProvider<RequestSecurity> requestSecurity,
 			Environment environment) {
 		CsrfTokenFormat format = new CsrfTokenFormat();

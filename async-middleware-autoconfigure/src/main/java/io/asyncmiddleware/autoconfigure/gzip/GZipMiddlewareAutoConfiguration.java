@@ -1,12 +1,10 @@
 package io.asyncmiddleware.autoconfigure.gzip;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.gzip.GZipWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 
@@ -16,13 +14,12 @@ import org.springframework.context.annotation.Bean;
  * the uncompressed body.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(GZipProperties.class)
+@ConditionalOnAsyncMiddleware
+@EnableConfigurationProperties(GZipMiddlewareProperties.class)
 public final class GZipMiddlewareAutoConfiguration {
 
 	@Bean
-	BuiltInMiddleware gzipBuiltInMiddleware(GZipProperties properties) {
+	BuiltInMiddleware gzipBuiltInMiddleware(GZipMiddlewareProperties properties) {
 		boolean randomPadding = properties.isRandomPadding();
 		return BuiltInMiddleware.of("gzip", GZipWebFilter.class, () -> new GZipWebFilter(randomPadding));
 	}

@@ -2,6 +2,7 @@ package io.asyncmiddleware.autoconfigure.handler;
 
 import java.util.List;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandlerMapping;
@@ -10,11 +11,8 @@ import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.reactive.HandlerMapping;
@@ -25,8 +23,7 @@ import org.springframework.web.reactive.HandlerMapping;
  * {@link RequireHttpMethodsWebFilter} that enforces {@link RequireHttpMethods}.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass(DispatcherHandler.class)
 public final class HandlerResolverAutoConfiguration {
 

@@ -1,12 +1,10 @@
 package io.asyncmiddleware.autoconfigure.http;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.http.ConditionalGetWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -14,8 +12,7 @@ import org.springframework.context.annotation.Bean;
  * {@code ConditionalGetMiddleware}, which has no settings).
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 public final class ConditionalGetMiddlewareAutoConfiguration {
 
 	@Bean

@@ -1,12 +1,10 @@
 package io.asyncmiddleware.autoconfigure.locale;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.locale.LocaleWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -17,13 +15,12 @@ import org.springframework.context.annotation.Bean;
  * the property.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(LocaleProperties.class)
+@ConditionalOnAsyncMiddleware
+@EnableConfigurationProperties(LocaleMiddlewareProperties.class)
 public final class LocaleMiddlewareAutoConfiguration {
 
 	@Bean
-	BuiltInMiddleware localeBuiltInMiddleware(LocaleProperties properties) {
+	BuiltInMiddleware localeBuiltInMiddleware(LocaleMiddlewareProperties properties) {
 		if (properties.getLanguages().isEmpty()) {
 			throw new InvalidConfigurationPropertyValueException("async-middleware.locale.languages", "",
 					"At least one supported language is needed");

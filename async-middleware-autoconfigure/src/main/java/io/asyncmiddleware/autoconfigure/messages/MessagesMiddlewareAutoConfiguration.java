@@ -2,6 +2,8 @@ package io.asyncmiddleware.autoconfigure.messages;
 
 import java.nio.charset.StandardCharsets;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.messages.CookieMessageStorage;
 import io.asyncmiddleware.middleware.messages.FallbackMessageStorage;
 import io.asyncmiddleware.middleware.messages.MessageSigner;
@@ -16,8 +18,6 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -28,9 +28,8 @@ import org.springframework.web.reactive.result.method.annotation.ArgumentResolve
  * only when {@code async-middleware.stack} names it.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
-@EnableConfigurationProperties(MessagesProperties.class)
+@ConditionalOnAsyncMiddleware
+@EnableConfigurationProperties(MessagesMiddlewareProperties.class)
 public final class MessagesMiddlewareAutoConfiguration {
 
 	private static final Log logger = LogFactory.getLog(MessagesMiddlewareAutoConfiguration.class);
@@ -39,7 +38,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 	private static final int MIN_SIGNING_KEY_LENGTH = 32;
 
 	@Bean
-	BuiltInMiddleware messagesMiddleware(MessagesProperties properties) {
+	BuiltInMiddleware messagesMiddleware(MessagesMiddlewareProperties properties) {
 		// the storage (and its signing-key warning) only when the stack names the entry:
 		// an application without `messages` hears nothing about it
 		BuiltInMiddleware entry = BuiltInMiddleware.of("messages", MessagesWebFilter.class, () -> {
@@ -48,7 +47,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 		});
 		// Django: session-based storage requires SessionMiddleware above MessageMiddleware. The
 		// fallback storage needs no entry: WebFlux gives every exchange a session.
-		return (properties.getStorage() == MessagesProperties.Storage.SESSION) ? entry.requiring("session") : entry;
+		return (properties.getStorage() == MessagesMiddlewareProperties.Storage.SESSION) ? entry.requiring("session") : entry;
 	}
 
 	@Bean
@@ -63,7 +62,7 @@ public final class MessagesMiddlewareAutoConfiguration {
 		};
 	}
 
-	private static MessageStorage storage(MessagesProperties properties, MessageTags tags) {
+	private static MessageStorage storage(MessagesMiddlewareProperties properties, MessageTags tags) {
 		return switch (properties.getStorage()) {
 			case SESSION -> new SessionMessageStorage(tags);
 			case COOKIE -> cookieStorage(properties, tags);
@@ -71,10 +70,10 @@ public final class MessagesMiddlewareAutoConfiguration {
 		};
 	}
 
-	private static CookieMessageStorage cookieStorage(MessagesProperties properties, MessageTags tags) {
-		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie(properties.getCookieName(),
-				properties.getCookieDomain(), properties.isCookieSecure(), properties.isCookieHttpOnly(),
-				properties.getCookieSameSite().attributeValue());
+	private static CookieMessageStorage cookieStorage(MessagesMiddlewareProperties properties, MessageTags tags) {
+		// Django's messages cookie always has Path=/, whatever SESSION_COOKIE_PATH says
+		CookieSettings cookie = new CookieSettings(properties.getCookieName(), properties.getCookieDomain(), "/",
+				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite());
 		return new CookieMessageStorage(tags, signer(properties.getSigningKey()), cookie);
 	}
 

@@ -5,16 +5,16 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.autoconfigure.common.CommonMiddlewareProperties;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
@@ -29,9 +29,8 @@ import org.springframework.util.StringUtils;
  * as Django's system checks {@code security.E023}/{@code E024} do.
  */
 @AutoConfiguration
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(SecurityMiddlewareProperties.class)
+@ConditionalOnAsyncMiddleware
+@EnableConfigurationProperties({ SecurityMiddlewareProperties.class, CommonMiddlewareProperties.class })
 public final class SecurityMiddlewareAutoConfiguration {
 
 	/** The name of the entry in {@code async-middleware.stack}. */
@@ -67,9 +66,12 @@ public final class SecurityMiddlewareAutoConfiguration {
 
 		@Bean
 		BuiltInMiddleware securityBuiltInMiddleware(SecurityMiddlewareProperties properties,
-				RequestSecurity requestSecurity) {
+				CommonMiddlewareProperties common, RequestSecurity requestSecurity) {
 			// validated now so that a bad value stops the startup, not the first request
 			SecurityWebFilter validated = createFilter(properties, requestSecurity);
+			// Django's ALLOWED_HOSTS is one setting that get_host() applies wherever it is
+			// called: the HTTPS redirect must not send a client to a host common refuses
+			validated.setAllowedHosts(new AllowedHosts(common.getAllowedHosts()));
 			return BuiltInMiddleware.of(ENTRY, SecurityWebFilter.class, () -> validated);
 		}
 

@@ -37,7 +37,7 @@ class RedisSessionSerializerConfiguration {
 
 	@Bean(BEAN_NAME)
 	@ConditionalOnMissingBean(name = BEAN_NAME)
-	RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionProperties properties,
+	RedisSerializer<Object> springSessionDefaultRedisSerializer(SessionMiddlewareProperties properties,
 			ObjectProvider<SessionJsonRedisSerializer.Customizer> customizers) {
 		List<String> allowedTypes = List.copyOf(properties.getRedis().getAllowedTypes());
 		return new SessionJsonRedisSerializer((types, mapper) -> {

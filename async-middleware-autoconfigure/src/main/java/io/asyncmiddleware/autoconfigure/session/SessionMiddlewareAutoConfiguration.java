@@ -2,6 +2,8 @@ package io.asyncmiddleware.autoconfigure.session;
 
 import java.time.Clock;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.session.SessionCookie;
 import io.asyncmiddleware.middleware.session.SessionSettings;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
@@ -11,10 +13,7 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -37,10 +36,9 @@ import org.springframework.session.web.server.session.SpringSessionWebSessionSto
  * bounds its queue (see {@link RedisSessionStoreClientConfiguration}).
  */
 @AutoConfiguration(afterName = "org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration")
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass({ ReactiveSessionRepository.class, SpringSessionWebSessionStore.class })
-@ConditionalOnWebApplication(type = Type.REACTIVE)
-@EnableConfigurationProperties(SessionProperties.class)
+@EnableConfigurationProperties(SessionMiddlewareProperties.class)
 @Import({ RedisSessionStoreClientConfiguration.class, RedisSessionSerializerConfiguration.class })
 public final class SessionMiddlewareAutoConfiguration {
 
@@ -50,7 +48,7 @@ public final class SessionMiddlewareAutoConfiguration {
 	private static final Log logger = LogFactory.getLog(SessionMiddlewareAutoConfiguration.class);
 
 	@Bean
-	BuiltInMiddleware sessionMiddleware(SessionProperties properties,
+	BuiltInMiddleware sessionMiddleware(SessionMiddlewareProperties properties,
 			ObjectProvider<ReactiveSessionRepository<?>> repositories) {
 		// built now, so that bad settings stop startup with their own message
 		SessionCookie cookie = cookie(properties);
@@ -71,13 +69,13 @@ public final class SessionMiddlewareAutoConfiguration {
 		});
 	}
 
-	private static SessionCookie cookie(SessionProperties properties) {
-		return new SessionCookie(properties.getCookieName(), properties.getCookieDomain(), properties.getCookiePath(),
-				properties.isCookieSecure(), properties.isCookieHttpOnly(), properties.getCookieSameSite(),
-				Clock.systemUTC());
+	private static SessionCookie cookie(SessionMiddlewareProperties properties) {
+		return new SessionCookie(new CookieSettings(properties.getCookieName(), properties.getCookieDomain(),
+				properties.getCookiePath(), properties.isCookieSecure(), properties.isCookieHttpOnly(),
+				properties.getCookieSameSite()), Clock.systemUTC());
 	}
 
-	private static SessionSettings settings(SessionProperties properties) {
+	private static SessionSettings settings(SessionMiddlewareProperties properties) {
 		return new SessionSettings(properties.getCookieAge(), properties.isSaveEveryRequest(),
 				properties.isExpireAtBrowserClose(), properties.getStoreRetryAfter());
 	}

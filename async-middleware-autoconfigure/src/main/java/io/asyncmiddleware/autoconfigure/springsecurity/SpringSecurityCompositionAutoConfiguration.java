@@ -2,6 +2,7 @@ package io.asyncmiddleware.autoconfigure.springsecurity;
 
 import java.util.Set;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -10,12 +11,9 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionEvaluationReport;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,10 +51,9 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 		"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.ReactiveUserDetailsServiceAutoConfiguration",
 		"org.springframework.boot.security.autoconfigure.actuate.web.reactive.ReactiveManagementWebSecurityAutoConfiguration" })
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass(SecurityWebFilterChain.class)
-@EnableConfigurationProperties(SpringSecurityProperties.class)
+@EnableConfigurationProperties(SpringSecurityCompositionProperties.class)
 public final class SpringSecurityCompositionAutoConfiguration {
 
 	/** The bean name of the chain contributed when the application has none. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityProperties.Duplicates;
+import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionProperties.Duplicates;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;

@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
+import io.asyncmiddleware.middleware.AllowedHosts;
+import io.asyncmiddleware.middleware.RequestUrl;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -43,8 +45,11 @@ final class LoginRedirect {
 				+ ((requestUri.getRawQuery() != null) ? "?" + requestUri.getRawQuery() : "");
 		validate(loginUrl);
 		URI login = URI.create(loginUrl);
-		String next = isSameOrigin(login, requestUri) ? fullPath
-				: requestUri.getScheme() + "://" + requestUri.getRawAuthority() + fullPath;
+		// Django's build_absolute_uri() goes through get_host(): a malformed Host is never
+		// put into the URL; the path alone then brings the user back to the login's own host
+		String host = RequestUrl.host(request, AllowedHosts.ANY);
+		String next = (isSameOrigin(login, requestUri) || host == null) ? fullPath
+				: requestUri.getScheme() + "://" + host + fullPath;
 		String separator = (login.getRawQuery() != null) ? "&" : "?";
 		int fragment = loginUrl.indexOf('#');
 		String base = (fragment >= 0) ? loginUrl.substring(0, fragment) : loginUrl;

@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.NoAppendSlash;
+import io.asyncmiddleware.middleware.AllowedHosts;
+import io.asyncmiddleware.middleware.RequestUrl;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -91,7 +93,7 @@ public final class CommonWebFilter implements WebFilter {
 		if (isDisallowedUserAgent(request.getHeaders().getFirst(HttpHeaders.USER_AGENT))) {
 			return refuse(response, HttpStatus.FORBIDDEN, FORBIDDEN_USER_AGENT);
 		}
-		String host = host(request);
+		String host = RequestUrl.rawHost(request);
 		if (!this.allowedHosts.isAllowed(host)) {
 			return refuse(response, HttpStatus.BAD_REQUEST, BAD_REQUEST);
 		}
@@ -116,16 +118,6 @@ public final class CommonWebFilter implements WebFilter {
 	private boolean isDisallowedUserAgent(@Nullable String userAgent) {
 		return userAgent != null
 				&& this.disallowedUserAgents.stream().anyMatch((pattern) -> pattern.matcher(userAgent).find());
-	}
-
-	private static @Nullable String host(ServerHttpRequest request) {
-		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-		if (host != null) {
-			return host;
-		}
-		// HTTP/1.0 without Host, or a mock request: the URI's authority (Django: SERVER_NAME)
-		String authority = request.getURI().getRawAuthority();
-		return (authority != null) ? authority : null;
 	}
 
 	private static Mono<Void> refuse(ServerHttpResponse response, HttpStatus status, String body) {

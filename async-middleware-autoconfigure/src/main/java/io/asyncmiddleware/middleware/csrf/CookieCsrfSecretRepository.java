@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.csrf;
 
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.VaryHeader;
 import java.time.Duration;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -28,19 +30,10 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 
 	private final String parameterName;
 
-	private String cookieName = "csrftoken";
+	/** Django's CSRF_COOKIE_* defaults. */
+	private CookieSettings cookie = new CookieSettings("csrftoken", null, "/", false, false, SameSite.LAX);
 
 	private @Nullable Duration cookieMaxAge = Duration.ofSeconds(31449600);
-
-	private @Nullable String cookieDomain;
-
-	private String cookiePath = "/";
-
-	private boolean cookieSecure;
-
-	private boolean cookieHttpOnly;
-
-	private @Nullable String cookieSameSite = "Lax";
 
 	/**
 	 * Creates a repository.
@@ -62,22 +55,15 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	@Override
 	public Mono<Void> saveToken(ServerWebExchange exchange, @Nullable CsrfToken token) {
 		return Mono.fromRunnable(() -> {
-			ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie
-				.from(this.cookieName, (token != null) ? token.getToken() : "")
-				.path(this.cookiePath)
-				.secure(this.cookieSecure)
-				.httpOnly(this.cookieHttpOnly)
-				.sameSite(this.cookieSameSite);
-			if (this.cookieDomain != null) {
-				cookie.domain(this.cookieDomain);
-			}
+			ResponseCookie.ResponseCookieBuilder cookie = this.cookie
+				.responseCookie((token != null) ? token.getToken() : "");
 			if (token == null) {
 				cookie.maxAge(0);
 			}
 			else if (this.cookieMaxAge != null) {
 				cookie.maxAge(this.cookieMaxAge);
 			}
-			exchange.getResponse().getCookies().set(this.cookieName, cookie.build());
+			exchange.getResponse().getCookies().set(this.cookie.name(), cookie.build());
 			VaryHeader.add(exchange.getResponse().getHeaders(), HttpHeaders.COOKIE);
 		});
 	}
@@ -99,7 +85,7 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @return the last incoming cookie's value, or {@code null} when there is none
 	 */
 	@Nullable String storedValue(ServerWebExchange exchange) {
-		List<HttpCookie> cookies = exchange.getRequest().getCookies().get(this.cookieName);
+		List<HttpCookie> cookies = exchange.getRequest().getCookies().get(this.cookie.name());
 		if (cookies == null || cookies.isEmpty()) {
 			return null;
 		}
@@ -111,7 +97,8 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @param cookieName the name
 	 */
 	public void setCookieName(String cookieName) {
-		this.cookieName = cookieName;
+		this.cookie = new CookieSettings(cookieName, this.cookie.domain(), this.cookie.path(), this.cookie.secure(),
+				this.cookie.httpOnly(), this.cookie.sameSite());
 	}
 
 	/**
@@ -128,7 +115,8 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @param cookieDomain the domain or {@code null}
 	 */
 	public void setCookieDomain(@Nullable String cookieDomain) {
-		this.cookieDomain = cookieDomain;
+		this.cookie = new CookieSettings(this.cookie.name(), cookieDomain, this.cookie.path(), this.cookie.secure(),
+				this.cookie.httpOnly(), this.cookie.sameSite());
 	}
 
 	/**
@@ -136,7 +124,8 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @param cookiePath the path
 	 */
 	public void setCookiePath(String cookiePath) {
-		this.cookiePath = cookiePath;
+		this.cookie = new CookieSettings(this.cookie.name(), this.cookie.domain(), cookiePath, this.cookie.secure(),
+				this.cookie.httpOnly(), this.cookie.sameSite());
 	}
 
 	/**
@@ -144,7 +133,8 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @param cookieSecure the flag
 	 */
 	public void setCookieSecure(boolean cookieSecure) {
-		this.cookieSecure = cookieSecure;
+		this.cookie = new CookieSettings(this.cookie.name(), this.cookie.domain(), this.cookie.path(), cookieSecure,
+				this.cookie.httpOnly(), this.cookie.sameSite());
 	}
 
 	/**
@@ -152,7 +142,8 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @param cookieHttpOnly the flag
 	 */
 	public void setCookieHttpOnly(boolean cookieHttpOnly) {
-		this.cookieHttpOnly = cookieHttpOnly;
+		this.cookie = new CookieSettings(this.cookie.name(), this.cookie.domain(), this.cookie.path(),
+				this.cookie.secure(), cookieHttpOnly, this.cookie.sameSite());
 	}
 
 	/**
@@ -162,14 +153,18 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	 * @throws IllegalArgumentException for any other value
 	 */
 	public void setCookieSameSite(@Nullable String cookieSameSite) {
+		this.cookie = new CookieSettings(this.cookie.name(), this.cookie.domain(), this.cookie.path(),
+				this.cookie.secure(), this.cookie.httpOnly(), sameSite(cookieSameSite));
+	}
+
+	// the property keeps Django's spelling (CSRF_COOKIE_SAMESITE = "Lax"), not the enum's
+	private static SameSite sameSite(@Nullable String cookieSameSite) {
 		if (cookieSameSite == null || cookieSameSite.isEmpty()) {
-			this.cookieSameSite = null;
-			return;
+			return SameSite.OMITTED;
 		}
-		for (String allowed : new String[] { "Lax", "Strict", "None" }) {
-			if (allowed.equalsIgnoreCase(cookieSameSite)) {
-				this.cookieSameSite = allowed;
-				return;
+		for (SameSite allowed : new SameSite[] { SameSite.LAX, SameSite.STRICT, SameSite.NONE }) {
+			if (cookieSameSite.equalsIgnoreCase(allowed.attributeValue())) {
+				return allowed;
 			}
 		}
 		throw new IllegalArgumentException("async-middleware.csrf.cookie-same-site must be 'Lax', 'Strict' or 'None' "
@@ -177,7 +172,7 @@ public final class CookieCsrfSecretRepository implements ServerCsrfTokenReposito
 	}
 
 	@Nullable String getCookieDomain() {
-		return this.cookieDomain;
+		return this.cookie.domain();
 	}
 
 }

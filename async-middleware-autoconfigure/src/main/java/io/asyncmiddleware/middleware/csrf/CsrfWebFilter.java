@@ -1,7 +1,5 @@
 package io.asyncmiddleware.middleware.csrf;
 
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import io.asyncmiddleware.handler.CsrfExempt;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.ViewPhase;
+import io.asyncmiddleware.middleware.RequestUrl;
 import io.asyncmiddleware.request.RequestDataRejectedException;
 
 import org.springframework.http.HttpHeaders;
@@ -36,7 +35,6 @@ import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import org.springframework.web.util.UriUtils;
 
 /**
  * Django's {@code CsrfViewMiddleware} as a non-blocking filter: a bare secret in the
@@ -214,7 +212,7 @@ public class CsrfWebFilter implements WebFilter {
 			Function<String, Mono<Void>> reject) {
 		ServerHttpRequest request = exchange.getRequest();
 		String origin = joinedHeader(request, HttpHeaders.ORIGIN);
-		String host = host(request);
+		String host = RequestUrl.rawHost(request);
 		boolean secure = this.isSecure.test(request);
 		if (origin != null) {
 			if (!this.originChecker.isOriginVerified(origin, host, secure)) {
@@ -223,7 +221,7 @@ public class CsrfWebFilter implements WebFilter {
 		}
 		else if (secure) {
 			String failure = this.originChecker.refererFailure(joinedHeader(request, HttpHeaders.REFERER), host,
-					this.refererCookieDomain, serverPort(request));
+					this.refererCookieDomain, RequestUrl.port(request));
 			if (failure != null) {
 				return reject.apply(failure);
 			}
@@ -322,7 +320,7 @@ public class CsrfWebFilter implements WebFilter {
 	private Mono<Void> writeRejection(ServerWebExchange exchange, String reason) {
 		if (logger.isWarnEnabled()) {
 			logger.warn("Forbidden (" + PythonEscape.unicodeEscape(reason) + "): "
-					+ PythonEscape.unicodeEscape(decodedPath(exchange.getRequest())));
+					+ PythonEscape.unicodeEscape(RequestUrl.decodedPath(exchange.getRequest())));
 		}
 		ServerHttpResponse response = exchange.getResponse();
 		response.setStatusCode(HttpStatus.FORBIDDEN);
@@ -331,39 +329,10 @@ public class CsrfWebFilter implements WebFilter {
 		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
 	}
 
-	private static String decodedPath(ServerHttpRequest request) {
-		String path = request.getPath().value();
-		try {
-			return UriUtils.decode(path, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return path;
-		}
-	}
-
 	// Several headers of one name reach Django joined with ',' (WSGI)
 	private static @Nullable String joinedHeader(ServerHttpRequest request, String name) {
 		List<String> values = request.getHeaders().get(name);
 		return (values == null || values.isEmpty()) ? null : String.join(",", values);
-	}
-
-	// Django's get_host(): the Host header, else the authority of the request URI
-	private static @Nullable String host(ServerHttpRequest request) {
-		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-		if (host != null && !host.isEmpty()) {
-			return host;
-		}
-		URI uri = request.getURI();
-		return uri.getRawAuthority();
-	}
-
-	private static @Nullable Integer serverPort(ServerHttpRequest request) {
-		int port = request.getURI().getPort();
-		if (port != -1) {
-			return port;
-		}
-		InetSocketAddress local = request.getLocalAddress();
-		return (local != null) ? local.getPort() : null;
 	}
 
 	/**

@@ -1,19 +1,14 @@
 package io.asyncmiddleware.middleware.messages;
 
-import java.time.Clock;
-import java.util.Locale;
-
-import java.time.Duration;
 import java.util.List;
+
+import io.asyncmiddleware.middleware.CookieSettings;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
-import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
-import io.asyncmiddleware.middleware.session.CookieSameSite;
-import io.asyncmiddleware.middleware.session.SessionCookie;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
 import org.springframework.util.Assert;
@@ -39,15 +34,17 @@ public final class CookieMessageStorage implements MessageStorage {
 
 	private final MessageSigner signer;
 
-	private final Cookie cookie;
+	private final CookieSettings cookie;
 
 	/**
 	 * Creates a cookie storage.
 	 * @param tags the tags of the levels, given to the messages read
 	 * @param signer signs and verifies the cookie
-	 * @param cookie the cookie's name and attributes
+	 * @param cookie the cookie's name and attributes (Django takes them from its
+	 * {@code SESSION_COOKIE_*} settings); the cookie name is Django's {@code messages}
 	 */
-	public CookieMessageStorage(MessageTags tags, MessageSigner signer, Cookie cookie) {
+	public CookieMessageStorage(MessageTags tags, MessageSigner signer, CookieSettings cookie) {
+		Assert.hasText(cookie.name(), "The messages cookie name must not be empty");
 		this.codec = new MessageCodec(tags);
 		this.signer = signer;
 		this.cookie = cookie;
@@ -146,58 +143,17 @@ public final class CookieMessageStorage implements MessageStorage {
 
 	private void setCookie(ServerWebExchange exchange, List<Message> messages, boolean notFinished) {
 		String value = this.signer.sign(this.codec.encode(messages, notFinished));
-		ResponseCookie responseCookie = ResponseCookie.from(this.cookie.name(), value)
-			.path("/")
-			.domain(this.cookie.domain())
-			.secure(this.cookie.secure())
-			.httpOnly(this.cookie.httpOnly())
-			.sameSite(this.cookie.sameSite())
-			.build();
+		ResponseCookie responseCookie = this.cookie.responseCookie(value).build();
 		exchange.getResponse().getCookies().set(this.cookie.name(), responseCookie);
 	}
 
 	/**
 	 * Django's {@code delete_cookie}, written as Django writes it ({@code messages="";
 	 * expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/; SameSite=Lax}): no
-	 * HttpOnly; Secure only where browsers need it. Written as text because Spring's
-	 * {@code ResponseCookie} would date the expiry now.
+	 * HttpOnly; Secure only where browsers need it.
 	 */
 	private String deletion() {
-		return new SessionCookie(this.cookie.name(), this.cookie.domain(), "/", false, false, sameSite(),
-				Clock.systemUTC())
-			.delete();
-	}
-
-	private CookieSameSite sameSite() {
-		String sameSite = this.cookie.sameSite();
-		if (sameSite == null || sameSite.isEmpty()) {
-			return CookieSameSite.OMITTED;
-		}
-		return switch (sameSite.toLowerCase(Locale.ROOT)) {
-			case "strict" -> CookieSameSite.STRICT;
-			case "none" -> CookieSameSite.NONE;
-			default -> CookieSameSite.LAX;
-		};
-	}
-
-	/**
-	 * The name and attributes of the messages cookie. Django takes the attributes from
-	 * its {@code SESSION_COOKIE_*} settings.
-	 *
-	 * @param name the cookie name (Django: {@code messages})
-	 * @param domain the Domain attribute, or {@code null} for none
-	 * @param secure whether to add {@code Secure}
-	 * @param httpOnly whether to add {@code HttpOnly}
-	 * @param sameSite the SameSite attribute ({@code Lax}, {@code Strict}, {@code None}),
-	 * or {@code null} for none
-	 */
-	public record Cookie(String name, @Nullable String domain, boolean secure, boolean httpOnly,
-			@Nullable String sameSite) {
-
-		public Cookie {
-			Assert.hasText(name, "The messages cookie name must not be empty");
-		}
-
+		return this.cookie.deleteCookieHeader();
 	}
 
 }

@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.DefaultHeader;
+import io.asyncmiddleware.middleware.RequestUrl;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -43,10 +45,6 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class SecurityWebFilter implements WebFilter {
 
-	/** Django's host syntax check in {@code request.get_host()}. */
-	private static final Pattern VALID_HOST = Pattern
-		.compile("^([a-z0-9.-]+|\\[[a-f0-9]*:[a-f0-9.:]+\\])(:[0-9]+)?$", Pattern.CASE_INSENSITIVE);
-
 	private static final String INVALID_HOST = "Bad Request (400): invalid Host header";
 
 	private final RequestSecurity requestSecurity;
@@ -66,6 +64,8 @@ public final class SecurityWebFilter implements WebFilter {
 	private boolean sslRedirect;
 
 	private @Nullable String sslHost;
+
+	private AllowedHosts allowedHosts = AllowedHosts.ANY;
 
 	private List<Pattern> redirectExempt = List.of();
 
@@ -102,7 +102,7 @@ public final class SecurityWebFilter implements WebFilter {
 		if (this.redirectExempt.isEmpty()) {
 			return false;
 		}
-		String path = decodedPath(request);
+		String path = RequestUrl.decodedPath(request);
 		int start = 0;
 		while (start < path.length() && path.charAt(start) == '/') {
 			start++;
@@ -111,20 +111,10 @@ public final class SecurityWebFilter implements WebFilter {
 		return this.redirectExempt.stream().anyMatch((pattern) -> pattern.matcher(relative).find());
 	}
 
-	private static String decodedPath(ServerHttpRequest request) {
-		String raw = request.getPath().value();
-		try {
-			return StringUtils.uriDecode(raw, StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException ex) {
-			return raw;
-		}
-	}
-
 	private Mono<Void> redirectToHttps(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
-		String host = (this.sslHost != null) ? this.sslHost : requestHost(request);
+		String host = (this.sslHost != null) ? this.sslHost : RequestUrl.host(request, this.allowedHosts);
 		if (host == null) {
 			response.setStatusCode(HttpStatus.BAD_REQUEST);
 			response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
@@ -137,24 +127,6 @@ public final class SecurityWebFilter implements WebFilter {
 		response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 		response.getHeaders().set(HttpHeaders.LOCATION, location);
 		return response.setComplete();
-	}
-
-	/**
-	 * The host as Django's {@code get_host()} returns it: the {@code Host} header, else
-	 * the server name with a non-default port; {@code null} if it is not a valid host.
-	 */
-	private @Nullable String requestHost(ServerHttpRequest request) {
-		String host = request.getHeaders().getFirst(HttpHeaders.HOST);
-		if (host == null) {
-			String name = request.getURI().getHost();
-			if (name == null) {
-				return null;
-			}
-			int port = request.getURI().getPort();
-			int defaultPort = this.requestSecurity.isSecure(request) ? 443 : 80;
-			host = (port != -1 && port != defaultPort) ? name + ":" + port : name;
-		}
-		return VALID_HOST.matcher(host).matches() ? host : null;
 	}
 
 	/**
@@ -232,6 +204,18 @@ public final class SecurityWebFilter implements WebFilter {
 	 */
 	public void setSslHost(@Nullable String sslHost) {
 		this.sslHost = StringUtils.hasText(sslHost) ? sslHost.trim() : null;
+	}
+
+	/**
+	 * The hosts the HTTPS redirect may name: a request for another host, or with a
+	 * malformed {@code Host}, gets 400 instead of a redirect to that host, as Django's
+	 * {@code get_host()} refuses it (Django: {@code ALLOWED_HOSTS}). Not used with an
+	 * ssl-host. Defaults to every valid host.
+	 * @param allowedHosts the hosts served
+	 */
+	public void setAllowedHosts(AllowedHosts allowedHosts) {
+		Assert.notNull(allowedHosts, "'allowedHosts' must not be null");
+		this.allowedHosts = allowedHosts;
 	}
 
 	/**

@@ -71,14 +71,14 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 
 	@Test
 	void loginUrlDefaultsToDjangos() {
-		this.contextRunner.run((context) -> assertThat(context.getBean(AuthenticationProperties.class).getLoginUrl())
+		this.contextRunner.run((context) -> assertThat(context.getBean(AuthenticationMiddlewareProperties.class).getLoginUrl())
 			.isEqualTo("/accounts/login/"));
 	}
 
 	@Test
 	void loginUrlIsConfigurable() {
 		this.contextRunner.withPropertyValues("async-middleware.authentication.login-url=/signin/")
-			.run((context) -> assertThat(context.getBean(AuthenticationProperties.class).getLoginUrl())
+			.run((context) -> assertThat(context.getBean(AuthenticationMiddlewareProperties.class).getLoginUrl())
 				.isEqualTo("/signin/"));
 	}
 

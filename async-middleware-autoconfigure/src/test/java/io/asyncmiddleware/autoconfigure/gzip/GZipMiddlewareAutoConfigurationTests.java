@@ -30,7 +30,7 @@ class GZipMiddlewareAutoConfigurationTests {
 	void contributesEntry() {
 		this.contextRunner.run((context) -> {
 			assertThat(context).hasSingleBean(BuiltInMiddleware.class);
-			assertThat(context.getBean(GZipProperties.class).isRandomPadding()).isTrue();
+			assertThat(context.getBean(GZipMiddlewareProperties.class).isRandomPadding()).isTrue();
 			BuiltInMiddleware entry = context.getBean(BuiltInMiddleware.class);
 			assertThat(entry.name()).isEqualTo("gzip");
 			assertThat(entry.filterType()).isEqualTo(GZipWebFilter.class);

@@ -19,6 +19,7 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.security.web.server.header.ServerHttpHeadersWriter;
@@ -26,6 +27,9 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.reactive.function.server.RequestPredicates;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,6 +65,26 @@ class SecurityMiddlewareAutoConfigurationTests {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(SecurityMiddlewareAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(BuiltInMiddleware.class)
 				.doesNotHaveBean(RequestSecurity.class));
+	}
+
+	@Test
+	@DisplayName("the HTTPS redirect names only hosts in async-middleware.common.allowed-hosts; others get 400")
+	void sslRedirectUsesAllowedHosts() {
+		this.contextRunner
+			.withPropertyValues("async-middleware.security.ssl-redirect=true",
+					"async-middleware.common.allowed-hosts=testserver")
+			.run((context) -> {
+				WebTestClient client = WebTestClient
+					.bindToRouterFunction(RouterFunctions.route(RequestPredicates.all(),
+							(request) -> ServerResponse.ok().build()))
+					.webFilter(context.getBean(BuiltInMiddleware.class).filterFactory().get())
+					.build();
+				client.get().uri("http://testserver/a").header(HttpHeaders.HOST, "evil.test").exchange()
+					.expectStatus().isBadRequest().expectHeader().doesNotExist(HttpHeaders.LOCATION);
+				client.get().uri("http://testserver/a").header(HttpHeaders.HOST, "testserver").exchange()
+					.expectStatus().isEqualTo(HttpStatus.MOVED_PERMANENTLY).expectHeader()
+					.valueEquals(HttpHeaders.LOCATION, "https://testserver/a");
+			});
 	}
 
 	@Test

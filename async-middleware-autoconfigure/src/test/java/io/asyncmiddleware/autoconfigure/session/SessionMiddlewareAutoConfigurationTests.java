@@ -4,12 +4,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import io.asyncmiddleware.middleware.session.CookieSameSite;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
 import io.asyncmiddleware.middleware.session.TestServer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
@@ -122,9 +122,9 @@ class SessionMiddlewareAutoConfigurationTests {
 					"async-middleware.session.cookie-domain=.example.local", "async-middleware.session.cookie-secure=true",
 					"async-middleware.session.save-every-request=true", "async-middleware.session.expire-at-browser-close=true")
 			.run((context) -> {
-				SessionProperties properties = context.getBean(SessionProperties.class);
+				SessionMiddlewareProperties properties = context.getBean(SessionMiddlewareProperties.class);
 				assertThat(properties.getCookieAge()).isEqualTo(Duration.ofHours(1));
-				assertThat(properties.getCookieSameSite()).isEqualTo(CookieSameSite.STRICT);
+				assertThat(properties.getCookieSameSite()).isEqualTo(SameSite.STRICT);
 				assertThat(properties.getCookieDomain()).isEqualTo(".example.local");
 				assertThat(properties.isCookieSecure()).isTrue();
 				assertThat(properties.isSaveEveryRequest()).isTrue();
@@ -135,14 +135,14 @@ class SessionMiddlewareAutoConfigurationTests {
 	@Test
 	void defaultsAreDjangos() {
 		this.contextRunner.run((context) -> {
-			SessionProperties properties = context.getBean(SessionProperties.class);
+			SessionMiddlewareProperties properties = context.getBean(SessionMiddlewareProperties.class);
 			assertThat(properties.getCookieName()).isEqualTo("sessionid");
 			assertThat(properties.getCookieAge()).isEqualTo(Duration.ofSeconds(1209600));
 			assertThat(properties.getCookiePath()).isEqualTo("/");
 			assertThat(properties.getCookieDomain()).isNull();
 			assertThat(properties.isCookieSecure()).isFalse();
 			assertThat(properties.isCookieHttpOnly()).isTrue();
-			assertThat(properties.getCookieSameSite()).isEqualTo(CookieSameSite.LAX);
+			assertThat(properties.getCookieSameSite()).isEqualTo(SameSite.LAX);
 			assertThat(properties.isSaveEveryRequest()).isFalse();
 			assertThat(properties.isExpireAtBrowserClose()).isFalse();
 		});

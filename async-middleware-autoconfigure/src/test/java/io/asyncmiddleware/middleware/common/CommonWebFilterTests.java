@@ -10,6 +10,7 @@ import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerAnnotations;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.NoAppendSlash;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.clickjacking.XFrameOptionsWebFilter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -155,6 +156,14 @@ class CommonWebFilterTests {
 			.header(HttpHeaders.HOST, "testserver").exchange().expectStatus().isEqualTo(MOVED).expectHeader()
 			.valueEquals(HttpHeaders.LOCATION, "http://www.testserver/path/?a=1").expectHeader()
 			.contentLength(0);
+	}
+
+	@Test
+	@DisplayName("COM-12: a malformed Host gets 400, not a redirect to it, even when every host is allowed")
+	void prependWwwRefusesMalformedHost() {
+		client(filter(false, true, List.of(), List.of())).get().uri("http://testserver/path/")
+			.header(HttpHeaders.HOST, "evil.test/x?").exchange().expectStatus().isBadRequest().expectHeader()
+			.doesNotExist(HttpHeaders.LOCATION);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package io.asyncmiddleware.middleware.messages;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.messages.MessagesTestApp.Browser;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
@@ -36,8 +38,8 @@ class CookieMessageStorageTests {
 	@Test
 	@DisplayName("MSG-05: the cookie follows the configured domain, Secure, HttpOnly and SameSite")
 	void configuredCookieAttributes() {
-		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie("messages", "example.com", true, false,
-				"Strict");
+		CookieSettings cookie = new CookieSettings("messages", "example.com", "/", true, false,
+				SameSite.STRICT);
 		Browser browser = browser(new MessagesWebFilter(MessagesTestApp.cookieStorage(cookie), Level.INFO,
 				MessageTags.defaults()));
 		String header = setCookies(browser.addAndFollow("hello"), "messages").get(0);
@@ -48,8 +50,8 @@ class CookieMessageStorageTests {
 	@Test
 	@DisplayName("MSG-06: once consumed the cookie is deleted with the configured domain and SameSite")
 	void consumedCookieIsDeleted() {
-		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie("messages", "example.com", true, true,
-				"Strict");
+		CookieSettings cookie = new CookieSettings("messages", "example.com", "/", true, true,
+				SameSite.STRICT);
 		Browser browser = browser(new MessagesWebFilter(MessagesTestApp.cookieStorage(cookie), Level.INFO,
 				MessageTags.defaults()));
 		browser.addAndFollow("bye");
@@ -63,7 +65,7 @@ class CookieMessageStorageTests {
 	@Test
 	@DisplayName("MSG-06: a deletion with SameSite=None is Secure, as browsers require")
 	void deletionWithSameSiteNoneIsSecure() {
-		CookieMessageStorage.Cookie cookie = new CookieMessageStorage.Cookie("messages", null, false, true, "None");
+		CookieSettings cookie = new CookieSettings("messages", null, "/", false, true, SameSite.NONE);
 		Browser browser = browser(new MessagesWebFilter(MessagesTestApp.cookieStorage(cookie), Level.INFO,
 				MessageTags.defaults()));
 		browser.addAndFollow("bye");

@@ -9,8 +9,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import io.asyncmiddleware.middleware.CookieSettings;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseCookie;
@@ -33,13 +35,13 @@ final class MessagesTestApp {
 
 	static final byte[] KEY = "a test signing key that is long enough".getBytes(StandardCharsets.UTF_8);
 
-	static final CookieMessageStorage.Cookie DEFAULT_COOKIE = new CookieMessageStorage.Cookie("messages", null,
-			false, true, "Lax");
+	static final CookieSettings DEFAULT_COOKIE = new CookieSettings("messages", null, "/",
+			false, true, SameSite.LAX);
 
 	private MessagesTestApp() {
 	}
 
-	static CookieMessageStorage cookieStorage(CookieMessageStorage.Cookie cookie) {
+	static CookieMessageStorage cookieStorage(CookieSettings cookie) {
 		return new CookieMessageStorage(MessageTags.defaults(), new MessageSigner(KEY), cookie);
 	}
 

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerFixtures;
+import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.clickjacking.XFrameOptionsWebFilter;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -407,6 +408,33 @@ class SecurityWebFilterTests {
 			.valueEquals(NOSNIFF, "nosniff")
 			.expectBody(String.class)
 			.value((body) -> assertThat(body).contains("invalid Host header"));
+	}
+
+	@Test
+	@DisplayName("SEC-08: a Host not in the allowed hosts gets 400, not a redirect to it")
+	void disallowedHostIs400() {
+		WebTestClient client = client((filter) -> {
+			filter.setSslRedirect(true);
+			filter.setAllowedHosts(new AllowedHosts(List.of("testserver")));
+		});
+		client.get()
+			.uri("http://testserver/a")
+			.header(HttpHeaders.HOST, "evil.test")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.LOCATION)
+			.expectBody(String.class)
+			.value((body) -> assertThat(body).contains("invalid Host header"));
+		client.get()
+			.uri("http://testserver/a")
+			.header(HttpHeaders.HOST, "testserver:8080")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.MOVED_PERMANENTLY)
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "https://testserver:8080/a");
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import io.asyncmiddleware.middleware.CookieSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import reactor.core.publisher.Mono;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.session.Session;
@@ -160,7 +162,7 @@ class SessionWebFilterTests {
 	@DisplayName("SES-obs: expires is now plus the cookie age, as an HTTP date")
 	void expiresIsNowPlusAge() {
 		Instant now = Instant.parse("2026-11-23T18:26:14Z");
-		SessionCookie cookie = new SessionCookie("sessionid", null, "/", false, true, CookieSameSite.LAX,
+		SessionCookie cookie = new SessionCookie(new CookieSettings("sessionid", null, "/", false, true, SameSite.LAX),
 				Clock.fixed(now, ZoneOffset.UTC));
 		start(cookie, SessionSettings.defaults());
 		EntityExchangeResult<String> result = get("/session/");
@@ -221,7 +223,8 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-01: cookie-secure adds Secure, with Vary: Cookie")
 	void secureCookie() {
-		start(new SessionCookie("sessionid", null, "/", true, true, CookieSameSite.LAX, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", null, "/", true, true, SameSite.LAX),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		EntityExchangeResult<String> result = get("/session/");
 		assertThat(setCookies(result).get(0)).endsWith("; HttpOnly; Max-Age=1209600; Path=/; SameSite=Lax; Secure");
@@ -238,7 +241,8 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-02: cookie-http-only=false leaves HttpOnly out")
 	void httpOnlyOff() {
-		start(new SessionCookie("sessionid", null, "/", false, false, CookieSameSite.LAX, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", null, "/", false, false, SameSite.LAX),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		assertThat(setCookies(get("/session/")).get(0)).doesNotContain("HttpOnly").contains("; Max-Age=1209600; Path=/; SameSite=Lax");
 	}
@@ -246,7 +250,8 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-03: cookie-same-site=strict gives SameSite=Strict")
 	void sameSiteStrict() {
-		start(new SessionCookie("sessionid", null, "/", false, true, CookieSameSite.STRICT, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", null, "/", false, true, SameSite.STRICT),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		assertThat(setCookies(get("/session/")).get(0)).endsWith("; Path=/; SameSite=Strict");
 	}
@@ -254,7 +259,8 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-03: cookie-same-site=omitted writes no SameSite attribute")
 	void sameSiteOmitted() {
-		start(new SessionCookie("sessionid", null, "/", false, true, CookieSameSite.OMITTED, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", null, "/", false, true, SameSite.OMITTED),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		assertThat(setCookies(get("/session/")).get(0)).endsWith("; Max-Age=1209600; Path=/").doesNotContain("SameSite");
 	}
@@ -262,7 +268,8 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-obs: SameSite=None with Secure on the cookie, and the deletion carries Secure too")
 	void sameSiteNoneDeletionIsSecure() {
-		start(new SessionCookie("sessionid", null, "/", true, true, CookieSameSite.NONE, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", null, "/", true, true, SameSite.NONE),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		String key = TestServer.sessionKey(get("/session/").getResponseHeaders());
 		assertThat(setCookies(get("/flush/", "sessionid=" + key))).containsExactly(
@@ -304,11 +311,12 @@ class SessionWebFilterTests {
 	@Test
 	@DisplayName("SES-07: the deletion carries the configured domain and path")
 	void flushWithDomainAndPath() {
-		start(new SessionCookie("sessionid", ".example.local", "/", false, true, CookieSameSite.LAX, Clock.systemUTC()),
+		start(new SessionCookie(new CookieSettings("sessionid", ".example.local", "/", false, true, SameSite.LAX),
+				Clock.systemUTC()),
 				SessionSettings.defaults());
 		String key = newSessionKey();
 		this.server.close();
-		start(new SessionCookie("sessionid", ".example.local", "/example/", false, true, CookieSameSite.LAX,
+		start(new SessionCookie(new CookieSettings("sessionid", ".example.local", "/example/", false, true, SameSite.LAX),
 				Clock.systemUTC()), SessionSettings.defaults());
 		assertThat(setCookies(get("/flush/", "sessionid=" + key))).containsExactly(
 				"sessionid=\"\"; Domain=.example.local; expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0; Path=/example/; SameSite=Lax");

@@ -8,10 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.asyncmiddleware.middleware.CookieSettings;
 import org.jspecify.annotations.Nullable;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
 
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -87,7 +89,8 @@ public final class TestServer implements AutoCloseable {
 	 * @return the cookie writer
 	 */
 	public static SessionCookie defaultCookie() {
-		return new SessionCookie("sessionid", null, "/", false, true, CookieSameSite.LAX, Clock.systemUTC());
+		return new SessionCookie(new CookieSettings("sessionid", null, "/", false, true, SameSite.LAX),
+				Clock.systemUTC());
 	}
 
 	/**

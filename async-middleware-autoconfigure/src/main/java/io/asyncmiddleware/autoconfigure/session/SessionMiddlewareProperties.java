@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.time.temporal.ChronoUnit;
 
-import io.asyncmiddleware.middleware.session.CookieSameSite;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
+import org.springframework.boot.web.server.Cookie.SameSite;
 
 /**
  * Settings of the {@code session} entry, each mirroring one of Django's SESSION_*
  * settings.
  */
 @ConfigurationProperties("async-middleware.session")
-public class SessionProperties {
+public class SessionMiddlewareProperties {
 
 	/**
 	 * Name of the session cookie (Django: SESSION_COOKIE_NAME).
@@ -55,7 +55,7 @@ public class SessionProperties {
 	 * SameSite attribute of the session cookie; 'omitted' for none (Django:
 	 * SESSION_COOKIE_SAMESITE).
 	 */
-	private CookieSameSite cookieSameSite = CookieSameSite.LAX;
+	private SameSite cookieSameSite = SameSite.LAX;
 
 	/**
 	 * Whether a non-empty session is saved and its cookie re-sent on every request
@@ -157,11 +157,11 @@ public class SessionProperties {
 		this.cookieHttpOnly = cookieHttpOnly;
 	}
 
-	public CookieSameSite getCookieSameSite() {
+	public SameSite getCookieSameSite() {
 		return this.cookieSameSite;
 	}
 
-	public void setCookieSameSite(CookieSameSite cookieSameSite) {
+	public void setCookieSameSite(SameSite cookieSameSite) {
 		this.cookieSameSite = cookieSameSite;
 	}
 

@@ -7,13 +7,14 @@ import io.asyncmiddleware.middleware.messages.Level;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.web.server.Cookie.SameSite;
 
 /**
  * Configuration of the {@code messages} entry, Django's {@code MessageMiddleware} and
  * {@code django.contrib.messages}.
  */
 @ConfigurationProperties("async-middleware.messages")
-public class MessagesProperties {
+public class MessagesMiddlewareProperties {
 
 	/**
 	 * Where messages wait between requests: 'fallback' (the cookie, overflowing to the
@@ -151,39 +152,6 @@ public class MessagesProperties {
 
 		/** The WebSession only (Django: SessionStorage). */
 		SESSION
-
-	}
-
-	/**
-	 * SameSite values of the messages cookie.
-	 */
-	public enum SameSite {
-
-		/** {@code SameSite=Lax}, Django's default. */
-		LAX("Lax"),
-
-		/** {@code SameSite=Strict}. */
-		STRICT("Strict"),
-
-		/** {@code SameSite=None}. */
-		NONE("None"),
-
-		/** No SameSite attribute (Django: SESSION_COOKIE_SAMESITE = False). */
-		OMITTED(null);
-
-		private final @Nullable String attributeValue;
-
-		SameSite(@Nullable String attributeValue) {
-			this.attributeValue = attributeValue;
-		}
-
-		/**
-		 * The attribute's value.
-		 * @return the value, {@code null} for no attribute
-		 */
-		public @Nullable String attributeValue() {
-			return this.attributeValue;
-		}
 
 	}
 

@@ -14,7 +14,7 @@ import org.springframework.boot.convert.DurationUnit;
  * Configuration of the {@code csrf} entry, Django's CsrfViewMiddleware.
  */
 @ConfigurationProperties("async-middleware.csrf")
-public class CsrfProperties {
+public class CsrfMiddlewareProperties {
 
 	/**
 	 * Name of the CSRF cookie (Django: CSRF_COOKIE_NAME).

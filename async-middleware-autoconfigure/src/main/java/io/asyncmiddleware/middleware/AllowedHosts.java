@@ -1,4 +1,4 @@
-package io.asyncmiddleware.middleware.common;
+package io.asyncmiddleware.middleware;
 
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +13,19 @@ import org.springframework.util.Assert;
  * Django's {@code ALLOWED_HOSTS} check ({@code validate_host}): a pattern matches a host
  * exactly, {@code *} matches any host, and {@code .example.com} matches
  * {@code example.com} and every subdomain of it. Hosts and patterns compare ignoring case;
- * the port and a trailing dot of the host are ignored. An empty list allows every host, as
- * Spring applications do not validate hosts by default.
+ * the port and a trailing dot of the host are ignored. A host that is not a host name or
+ * bracketed IPv6 address with an optional port is never allowed, as Django's
+ * {@code get_host()} refuses it whatever {@code ALLOWED_HOSTS} says, so that it cannot
+ * end up in a {@code Location} or an absolute URL. An empty list allows every valid host,
+ * as Spring applications do not validate hosts by default.
+ *
+ * @see RequestUrl#host(org.springframework.http.server.reactive.ServerHttpRequest,
+ * AllowedHosts)
  */
 public final class AllowedHosts {
+
+	/** Every valid host: what an empty {@code allowed-hosts} means. */
+	public static final AllowedHosts ANY = new AllowedHosts(List.of());
 
 	/** A host name or bracketed IPv6 address, with an optional port (Django's host_validation_re). */
 	private static final Pattern HOST = Pattern.compile("([a-z0-9.-]+|\\[[a-f0-9]*:[a-f0-9.:]+])(:[0-9]+)?");
@@ -33,17 +42,22 @@ public final class AllowedHosts {
 	}
 
 	/**
-	 * Whether a request with this {@code Host} header value is allowed.
+	 * Whether a request with this {@code Host} header value is allowed. A request that
+	 * names no host at all (HTTP/1.0 without {@code Host}, a mock request) is allowed only
+	 * when every host is.
 	 * @param host the header value, with or without a port; {@code null} when absent
 	 * @return {@code true} if allowed
 	 */
 	public boolean isAllowed(@Nullable String host) {
-		if (this.patterns.isEmpty()) {
-			return true;
+		if (host == null) {
+			return this.patterns.isEmpty();
 		}
 		String domain = domain(host);
 		if (domain == null) {
 			return false;
+		}
+		if (this.patterns.isEmpty()) {
+			return true;
 		}
 		for (String pattern : this.patterns) {
 			if (pattern.equals("*") || pattern.equals(domain)) {
@@ -57,10 +71,7 @@ public final class AllowedHosts {
 	}
 
 	/** The host without its port and trailing dot, or {@code null} if it is not a valid host. */
-	private static @Nullable String domain(@Nullable String host) {
-		if (host == null) {
-			return null;
-		}
+	private static @Nullable String domain(String host) {
 		Matcher matcher = HOST.matcher(host.toLowerCase(Locale.ROOT));
 		if (!matcher.matches()) {
 			return null;

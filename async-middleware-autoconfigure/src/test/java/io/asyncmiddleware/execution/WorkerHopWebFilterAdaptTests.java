@@ -18,16 +18,16 @@ import static io.asyncmiddleware.execution.ThreadLog.EVENT_LOOP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link AdaptedWebFilter} on a real Reactor Netty server, proved by thread names.
+ * {@link WorkerHopWebFilter} in {@code adapt} mode on a real Reactor Netty server, proved by thread names.
  */
-class AdaptedWebFilterTests {
+class WorkerHopWebFilterAdaptTests {
 
 	private final ThreadLog log = new ThreadLog();
 
 	private final EntryMetrics metrics = new EntryMetrics();
 
 	private WebFilter adapted(WebFilter delegate) {
-		return new AdaptedWebFilter("audit", delegate, Schedulers.boundedElastic(), this.metrics);
+		return WorkerHopWebFilter.adapted("audit", delegate, Schedulers.boundedElastic(), this.metrics);
 	}
 
 	@Test

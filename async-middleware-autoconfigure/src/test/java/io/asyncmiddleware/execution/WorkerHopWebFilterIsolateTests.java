@@ -23,10 +23,10 @@ import static io.asyncmiddleware.execution.ThreadLog.bulkheadThreadOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * {@link IsolatedWebFilter} on a real Reactor Netty server with a single event loop:
+ * {@link WorkerHopWebFilter} in {@code isolate} mode on a real Reactor Netty server with a single event loop:
  * anything that blocked that loop would stall every other request.
  */
-class IsolatedWebFilterTests {
+class WorkerHopWebFilterIsolateTests {
 
 	private final ThreadLog log = new ThreadLog();
 
@@ -47,7 +47,7 @@ class IsolatedWebFilterTests {
 	}
 
 	private WebFilter isolated(WebFilter delegate, Bulkhead bulkhead) {
-		return new IsolatedWebFilter("audit", delegate, bulkhead, this.metrics);
+		return WorkerHopWebFilter.isolated("audit", delegate, bulkhead, this.metrics);
 	}
 
 	@Test
@@ -90,7 +90,7 @@ class IsolatedWebFilterTests {
 
 	@Test
 	void adaptedAndIsolatedEntriesInARowEachReturnTheChainToTheEventLoop() throws Exception {
-		WebFilter adapted = new AdaptedWebFilter("first", Fixtures.blocking("first", this.log),
+		WebFilter adapted = WorkerHopWebFilter.adapted("first", Fixtures.blocking("first", this.log),
 				reactor.core.scheduler.Schedulers.boundedElastic(), new EntryMetrics());
 		List<WebFilter> filters = List.of(adapted, Fixtures.recording("middle", this.log),
 				isolated(Fixtures.blocking("audit", this.log), bulkhead(2, 2, Duration.ofSeconds(30), true)));

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the {@code locale} entry, Django's {@code LocaleMiddleware}.
  */
 @ConfigurationProperties("async-middleware.locale")
-public class LocaleProperties {
+public class LocaleMiddlewareProperties {
 
 	/**
 	 * Language used when neither the cookie nor Accept-Language names a supported one; served

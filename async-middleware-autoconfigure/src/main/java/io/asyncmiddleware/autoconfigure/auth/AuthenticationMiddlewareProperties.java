@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Settings of the {@code authentication} entry.
  */
 @ConfigurationProperties("async-middleware.authentication")
-public class AuthenticationProperties {
+public class AuthenticationMiddlewareProperties {
 
 	/**
 	 * Where anonymous users of @LoginRequired handlers are redirected, with the requested

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the {@code gzip} entry, Django's {@code GZipMiddleware}.
  */
 @ConfigurationProperties("async-middleware.gzip")
-public class GZipProperties {
+public class GZipMiddlewareProperties {
 
 	/**
 	 * Whether the gzip header carries a file name of 0 to 99 random bytes, so that

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * How the stack composes with the application's own Spring Security chain.
  */
 @ConfigurationProperties("async-middleware.spring-security")
-public class SpringSecurityProperties {
+public class SpringSecurityCompositionProperties {
 
 	/**
 	 * What to do, at startup, with the parts of the application's SecurityWebFilterChain

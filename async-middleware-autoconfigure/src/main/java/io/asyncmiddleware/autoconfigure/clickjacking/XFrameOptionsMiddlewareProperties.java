@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the {@code x-frame-options} entry, Django's {@code XFrameOptionsMiddleware}.
  */
 @ConfigurationProperties("async-middleware.x-frame-options")
-public class XFrameOptionsProperties {
+public class XFrameOptionsMiddlewareProperties {
 
 	/**
 	 * X-Frame-Options value for handlers without an X-Frame-Options annotation: DENY or

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Configuration of the {@code common} entry, Django's {@code CommonMiddleware}.
  */
 @ConfigurationProperties("async-middleware.common")
-public class CommonProperties {
+public class CommonMiddlewareProperties {
 
 	/**
 	 * Whether a 404 for a path without a trailing slash is redirected (301) to the slashed
@@ -31,7 +31,8 @@ public class CommonProperties {
 
 	/**
 	 * Hosts served: exact names, ".example.com" for a domain and its subdomains, or "*";
-	 * other hosts get 400. Empty allows every host (Django: ALLOWED_HOSTS).
+	 * other hosts, and malformed Host headers, get 400, also instead of the 'security'
+	 * entry's HTTPS redirect. Empty allows every well-formed host (Django: ALLOWED_HOSTS).
 	 */
 	private List<String> allowedHosts = new ArrayList<>();
 

@@ -3,7 +3,6 @@ package io.asyncmiddleware.middleware.gzip;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import io.asyncmiddleware.detection.NonBlocking;
 import reactor.core.publisher.Mono;
@@ -35,7 +34,7 @@ public final class GZipWebFilter implements WebFilter {
 	/** Django's {@code GZipMiddleware.max_random_bytes}. */
 	static final int MAX_RANDOM_BYTES = 100;
 
-	private static final Pattern ACCEPTS_GZIP = Pattern.compile("\\bgzip\\b");
+	private static final String GZIP = "gzip";
 
 	private final boolean randomPadding;
 
@@ -74,9 +73,28 @@ public final class GZipWebFilter implements WebFilter {
 		return this.randomPadding ? this.random.nextInt(MAX_RANDOM_BYTES) : -1;
 	}
 
-	private static boolean acceptsGzip(HttpHeaders headers) {
+	// Django's re_accepts_gzip, r"\bgzip\b", as a scan: it runs on every request, and a
+	// regular expression would build a matcher (and join the values) each time
+	static boolean acceptsGzip(HttpHeaders headers) {
 		List<String> values = headers.get(HttpHeaders.ACCEPT_ENCODING);
-		return values != null && ACCEPTS_GZIP.matcher(String.join(", ", values)).find();
+		if (values == null) {
+			return false;
+		}
+		for (String value : values) {
+			for (int at = value.indexOf(GZIP); at >= 0; at = value.indexOf(GZIP, at + 1)) {
+				int end = at + GZIP.length();
+				if ((at == 0 || !isWordChar(value.charAt(at - 1)))
+						&& (end == value.length() || !isWordChar(value.charAt(end)))) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	// what \b takes for a word character in Java's (and Python's) regular expressions
+	private static boolean isWordChar(char c) {
+		return Character.isLetterOrDigit(c) || c == '_';
 	}
 
 	private static SecureRandom seededRandom() {

@@ -4,7 +4,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.asyncmiddleware.middleware.http.Preconditions.Outcome;
@@ -16,6 +15,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -44,6 +44,9 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 			HttpHeaders.CONTENT_LOCATION, HttpHeaders.DATE, HttpHeaders.ETAG, HttpHeaders.EXPIRES,
 			HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.SET_COOKIE);
 
+	/** Marks a body that had no buffer; never written. */
+	private static final DataBuffer NO_BODY = DefaultDataBufferFactory.sharedInstance.allocateBuffer(0);
+
 	private final ServerHttpRequest request;
 
 	// what a 304 or 412 starts from; taken only when the request has preconditions, as
@@ -68,10 +71,11 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	@Override
 	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
 		if (body instanceof Mono<? extends DataBuffer> mono) {
-			return DataBufferUtils.join(mono)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((joined) -> joined.isPresent() ? writeWhole(joined.get())
+			// a Mono is the whole body in one buffer; an empty one stands for no body
+			@SuppressWarnings("unchecked")
+			Mono<DataBuffer> whole = (Mono<DataBuffer>) mono;
+			return whole.defaultIfEmpty(NO_BODY)
+				.flatMap((buffer) -> (buffer != NO_BODY) ? writeWhole(buffer)
 						: answerOr(() -> super.writeWith(Mono.empty())));
 		}
 		// a streamed body gets no ETag, but its own validators still count

@@ -208,7 +208,9 @@ public final class SessionWebFilter implements WebFilter {
 
 		private final @Nullable String incomingKey;
 
-		private final Mono<TrackedWebSession> session;
+		// assembled on first use (Django's SessionStore loads lazily too): most requests
+		// never touch their session
+		private volatile @Nullable Mono<TrackedWebSession> session;
 
 		private volatile boolean loaded;
 
@@ -216,7 +218,6 @@ public final class SessionWebFilter implements WebFilter {
 
 		RequestSession(@Nullable String incomingKey) {
 			this.incomingKey = incomingKey;
-			this.session = Mono.defer(this::load).doOnNext((loaded) -> this.loaded = true).cache();
 		}
 
 		/**
@@ -229,12 +230,24 @@ public final class SessionWebFilter implements WebFilter {
 			return first;
 		}
 
+		@SuppressWarnings("unchecked")
 		Mono<WebSession> get() {
-			return this.session.cast(WebSession.class);
+			// a TrackedWebSession is a WebSession: no cast operator per call
+			return (Mono<WebSession>) (Mono<? extends WebSession>) session();
 		}
 
 		Mono<TrackedWebSession> session() {
-			return this.session;
+			Mono<TrackedWebSession> session = this.session;
+			if (session == null) {
+				synchronized (this) {
+					session = this.session;
+					if (session == null) {
+						session = Mono.defer(this::load).doOnNext((loaded) -> this.loaded = true).cache();
+						this.session = session;
+					}
+				}
+			}
+			return session;
 		}
 
 		/**

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.DisplayName;
@@ -414,6 +415,17 @@ class GZipWebFilterTests {
 		byte[] bytes = new byte[length];
 		new Random(42).nextBytes(bytes);
 		return bytes;
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "gzip", "deflate, gzip;q=1.0", "GZIP", "xgzip", "gzipx", "gzip-x", "x-gzip", "gzip_x",
+			"br;q=0.5,gzip", "", "identity", "*", "g zip", "gzi", "ägzip", "gzipé", "gzip gzipx" })
+	@DisplayName("Accept-Encoding is read as Django's \\bgzip\\b reads it")
+	void acceptsGzipAsTheRegularExpression(String value) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.add("Accept-Encoding", value);
+		boolean expected = Pattern.compile("\\bgzip\\b").matcher(value).find();
+		assertThat(GZipWebFilter.acceptsGzip(headers)).isEqualTo(expected);
 	}
 
 }

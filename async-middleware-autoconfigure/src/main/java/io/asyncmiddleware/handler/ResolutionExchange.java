@@ -1,6 +1,5 @@
 package io.asyncmiddleware.handler;
 
-import java.util.HashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -28,7 +27,7 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 
 	private final ServerHttpRequest request;
 
-	private final Map<String, Object> attributes;
+	private final ResolutionAttributes attributes;
 
 	// made when a mapping asks for it (CORS processing); most lookups never do
 	private @Nullable DetachedResponse response;
@@ -36,10 +35,10 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 	ResolutionExchange(ServerWebExchange delegate, ServerHttpRequest request) {
 		super(delegate);
 		this.request = request;
-		this.attributes = new HashMap<>(delegate.getAttributes());
-		// mappings record the matched pattern on the observation; it must describe the real dispatch
-		this.attributes.remove(ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE);
-		this.attributes.remove(HandlerAnnotations.ATTRIBUTE);
+		// mappings record the matched pattern on the observation; it must describe the real
+		// dispatch, which records it itself
+		this.attributes = new ResolutionAttributes(delegate.getAttributes(),
+				ServerRequestObservationContext.CURRENT_OBSERVATION_CONTEXT_ATTRIBUTE, HandlerAnnotations.ATTRIBUTE);
 	}
 
 	@Override
@@ -75,14 +74,7 @@ final class ResolutionExchange extends ServerWebExchangeDecorator {
 	 * @return the attributes, by name
 	 */
 	Map<String, Object> addedAttributes() {
-		Map<String, Object> original = getDelegate().getAttributes();
-		Map<String, Object> added = new HashMap<>();
-		this.attributes.forEach((name, value) -> {
-			if (original.get(name) != value) {
-				added.put(name, value);
-			}
-		});
-		return added;
+		return this.attributes.written();
 	}
 
 	@Override

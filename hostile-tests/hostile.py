@@ -355,6 +355,8 @@ def run_conversation(port, conv, timeout, stats, seed_note):
             stats.add(label, None, f"{seed_note} {label}: could not connect: {ex}")
         return
     buf = b""
+    # the client's port names the connection in the server's debug log (reactor.netty.http.server)
+    seed_note += f" port {sock.getsockname()[1]}"
     try:
         if pipelined:
             try:

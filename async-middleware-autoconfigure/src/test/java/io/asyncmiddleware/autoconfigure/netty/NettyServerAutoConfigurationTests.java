@@ -1,6 +1,7 @@
 package io.asyncmiddleware.autoconfigure.netty;
 
 import io.asyncmiddleware.netty.PipelinedRequestHoldCustomizer;
+import io.asyncmiddleware.netty.ServerAnsweredExceptionHandler;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,13 +26,20 @@ class NettyServerAutoConfigurationTests {
 	@Test
 	void holdPipelinedRequestsFalseLeavesTheServerAsItIs() {
 		this.contextRunner.withPropertyValues("async-middleware.netty.hold-pipelined-requests=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(NettyServerCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(NettyServerCustomizer.class)
+				.hasSingleBean(ServerAnsweredExceptionHandler.class));
+	}
+
+	@Test
+	void requestsTheServerAnsweredItselfAreNotServerErrors() {
+		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(ServerAnsweredExceptionHandler.class));
 	}
 
 	@Test
 	void theStarterTurnedOffLeavesTheServerAsItIs() {
 		this.contextRunner.withPropertyValues("async-middleware.enabled=false")
-			.run((context) -> assertThat(context).doesNotHaveBean(NettyServerCustomizer.class));
+			.run((context) -> assertThat(context).doesNotHaveBean(NettyServerCustomizer.class)
+				.doesNotHaveBean(ServerAnsweredExceptionHandler.class));
 	}
 
 	@Test

@@ -5,11 +5,14 @@ import java.util.Arrays;
 
 import io.asyncmiddleware.netty.RawHttpConnection.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
@@ -21,12 +24,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Conversations on one connection to the embedded Reactor Netty server of an application
- * on the starter, sent over a raw socket, each of which Reactor Netty 1.3.8 leaves without
- * an answer unless {@link PipelinedRequestHold} is in its pipeline (with
- * {@code async-middleware.netty.hold-pipelined-requests=false} these tests time out).
+ * on the starter, sent over a raw socket. Reactor Netty 1.3.8 leaves the pipelined ones
+ * and the malformed request without an answer unless {@link PipelinedRequestHold} is in
+ * its pipeline (with {@code async-middleware.netty.hold-pipelined-requests=false} those
+ * tests fail), and logs the broken chunked body as a {@code 500 Server Error} unless
+ * {@link ServerAnsweredExceptionHandler} is there.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-class PipelinedRequestHoldIntegrationTests {
+@ExtendWith(OutputCaptureExtension.class)
+class RawConversationsIntegrationTests {
 
 	private static final int BIG = 8 * 1024 * 1024;
 
@@ -93,6 +99,25 @@ class PipelinedRequestHoldIntegrationTests {
 		}
 	}
 
+	@Test
+	void aBodyWhoseChunkedFramingBreaksWhileTheApplicationReadsItGetsNettysBadRequestAndNoServerError(
+			CapturedOutput output) throws Exception {
+		try (RawHttpConnection connection = new RawHttpConnection(this.port)) {
+			connection.send("POST /echo/ HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\n"
+					+ "Transfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n");
+			// the application is reading the body when the broken chunk size arrives
+			Thread.sleep(300);
+			connection.send("zz\r\nhello\r\n0\r\n\r\n");
+			Response refused = connection.read();
+			assertThat(refused.status()).isEqualTo(400);
+			assertThat(refused.closes()).isTrue();
+			assertThat(connection.closedByServer()).isTrue();
+		}
+		// the application's own answer comes after Netty's, and fails to commit: not a 500
+		Thread.sleep(500);
+		assertThat(output).doesNotContain("Status and headers already sent").doesNotContain("500 Server Error");
+	}
+
 	@SpringBootConfiguration
 	@EnableAutoConfiguration(excludeName = {
 			"org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration",
@@ -115,6 +140,8 @@ class PipelinedRequestHoldIntegrationTests {
 				.GET("/slow/", (request) -> Mono.delay(Duration.ofMillis(300))
 					.flatMap((tick) -> ServerResponse.ok().bodyValue("slow")))
 				.GET("/big/", (request) -> ServerResponse.ok().bodyValue(big))
+				.POST("/echo/", (request) -> request.bodyToMono(String.class)
+					.flatMap((body) -> ServerResponse.ok().bodyValue(body)))
 				.build();
 		}
 

@@ -133,9 +133,9 @@ public class AsyncMiddlewareProperties {
 	public static class Netty {
 
 		/**
-		 * Whether to hold a request that arrives before the previous response on its
-		 * connection has been written until it has, so that Reactor Netty answers every
-		 * HTTP/1.1 request, pipelined ones included, in order.
+		 * Whether to hold a request that arrives before the previous one on its
+		 * connection is over (response written, operations ended) until it is, so that
+		 * Reactor Netty answers every HTTP/1.1 request, pipelined or malformed, in order.
 		 */
 		private boolean holdPipelinedRequests = true;
 

@@ -44,8 +44,8 @@ public final class ServerAnsweredExceptionHandler implements WebExceptionHandler
 			Object nativeResponse = ServerHttpResponseDecorator.getNativeResponse(response);
 			return nativeResponse instanceof HttpServerResponse server && server.hasSentHeaders();
 		}
-		catch (IllegalStateException ex) {
-			// a response with nothing native under it (a mock, WebTestClient's bound server)
+		catch (IllegalStateException | IllegalArgumentException ex) {
+			// nothing native under it (a mock), or a wrapper that is no decorator
 			return false;
 		}
 	}

@@ -10,8 +10,9 @@ import org.springframework.boot.reactor.netty.NettyServerCustomizer;
  * Puts a {@link PipelinedRequestHold} in front of Reactor Netty's HTTP/1.1 traffic handler
  * on every connection of the embedded server.
  *
- * <p>Connections without that handler when they are set up (HTTP/2 negotiated over TLS,
- * or cleartext HTTP/2 upgrades) are left alone: HTTP/2 has streams, not pipelining.
+ * <p>Connections without that handler when they are set up, or with a cleartext HTTP/2
+ * upgrade handler, are left alone: on a server with HTTP/2 enabled the HTTP/1.1 handlers
+ * are added later (after protocol negotiation), and HTTP/2 has streams, not pipelining.
  */
 public final class PipelinedRequestHoldCustomizer implements NettyServerCustomizer {
 

@@ -6,10 +6,15 @@ running sample app, over raw sockets, at several connections at once.
 
 Each conversation is one TCP connection carrying one or more requests (keep-alive,
 pipelined, the last often with Connection: close). Every request must be answered within
---timeout seconds (requests behind one the server refused and closed after, and a chunked
-body the client never finishes, are counted as 'closed'; a close after a normal answer to a
-request that did not ask for it is a violation), and no answer may be a 5xx, redirect to another host, adopt a session id
-the client chose, or carry a header the client smuggled in. Exits 1 on any violation, after
+--timeout seconds. A response with Connection: close answers its own request, and the
+server processes nothing sent after it (RFC 9112 9.6; a client retries those, 9.3.2): the
+requests behind a refusal, or behind a request that asked to close, and a chunked body the
+client never finishes, are counted as 'closed'. Stricter than the RFC (which lets a server
+close at any time): a close after a normal answer (below 400) to a request that did not ask
+for it counts the requests behind it as unanswered. No answer may be a 5xx, redirect to
+another host, adopt a session id the client chose, or carry a header the client smuggled in.
+Each unanswered request is listed with the client's port, which names its connection in the
+server's debug log (logging.level.reactor.netty.http.server=debug). Exits 1 on any violation, after
 printing the summary table and the first violations with the seed that reproduces them.
 """
 import argparse
@@ -355,6 +360,8 @@ def run_conversation(port, conv, timeout, stats, seed_note):
             stats.add(label, None, f"{seed_note} {label}: could not connect: {ex}")
         return
     buf = b""
+    # the client's port names the connection in the server's debug log (reactor.netty.http.server)
+    seed_note += f" port {sock.getsockname()[1]}"
     try:
         if pipelined:
             try:
@@ -392,9 +399,11 @@ def run_conversation(port, conv, timeout, stats, seed_note):
             problems = check(label, status, headers, session_ids)
             closing = any(n == "connection" and v.lower() == "close" for n, v in headers)
             rest = requests[index + 1:]
-            # a server may close after a request it refuses (its body unread), but a
-            # request answered normally that did not ask to close keeps the connection for
-            # the requests behind it (RFC 9112 9.3, 9.6): those are counted unanswered
+            # after a response with Connection: close the server processes nothing more
+            # (RFC 9112 9.6) and the client would retry the rest (9.3.2): 'closed' when the
+            # server refused the request (its body perhaps unread) or the request asked to
+            # close; after a normal answer to a request that did not ask, nothing in the
+            # request explains the close, and the suite counts the rest unanswered
             stats.add(label, status, (f"{seed_note} {label}: " + "; ".join(problems)) if problems else None)
             if closing and rest:
                 premature = status < 400 and not request.asks_close

@@ -65,6 +65,8 @@ public class AsyncMiddlewareProperties {
 
 	private final Request request = new Request();
 
+	private final Netty netty = new Netty();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -119,6 +121,32 @@ public class AsyncMiddlewareProperties {
 
 	public Request getRequest() {
 		return this.request;
+	}
+
+	public Netty getNetty() {
+		return this.netty;
+	}
+
+	/**
+	 * The embedded Reactor Netty server.
+	 */
+	public static class Netty {
+
+		/**
+		 * Whether to hold a request that arrives before the previous one on its
+		 * connection is over (response written, operations ended) until it is, so that
+		 * Reactor Netty answers every HTTP/1.1 request, pipelined or malformed, in order.
+		 */
+		private boolean holdPipelinedRequests = true;
+
+		public boolean isHoldPipelinedRequests() {
+			return this.holdPipelinedRequests;
+		}
+
+		public void setHoldPipelinedRequests(boolean holdPipelinedRequests) {
+			this.holdPipelinedRequests = holdPipelinedRequests;
+		}
+
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.autoconfigure.netty;
 
+import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.netty.PipelinedRequestHoldCustomizer;
 import io.asyncmiddleware.netty.ServerAnsweredExceptionHandler;
 import reactor.netty.http.server.HttpServer;
@@ -8,8 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.reactor.netty.autoconfigure.NettyReactiveWebServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -23,9 +22,8 @@ import org.springframework.context.annotation.Bean;
  * ({@link ServerAnsweredExceptionHandler}).
  */
 @AutoConfiguration(before = NettyReactiveWebServerAutoConfiguration.class)
-@ConditionalOnWebApplication(type = Type.REACTIVE)
+@ConditionalOnAsyncMiddleware
 @ConditionalOnClass({ HttpServer.class, NettyServerCustomizer.class })
-@ConditionalOnBooleanProperty(name = "async-middleware.enabled", matchIfMissing = true)
 public final class NettyServerAutoConfiguration {
 
 	@Bean

@@ -2,6 +2,7 @@ package io.asyncmiddleware.handler;
 
 import java.util.AbstractMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -15,18 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 final class ResolutionAttributes extends AbstractMap<String, Object> {
 
-	// a removed name is kept here with this value
-	private static final Object REMOVED = new Object();
-
 	private final Map<String, Object> real;
 
-	private final Map<String, Object> written = new HashMap<>(8);
+	private final String[] hidden;
+
+	// made on the first write and the first removal: most lookups write a few names, and
+	// remove none
+	private @Nullable Map<String, Object> written;
+
+	private @Nullable Set<String> removed;
 
 	ResolutionAttributes(Map<String, Object> real, String... hidden) {
 		this.real = real;
-		for (String name : hidden) {
-			this.written.put(name, REMOVED);
-		}
+		this.hidden = hidden;
 	}
 
 	/**
@@ -34,22 +36,30 @@ final class ResolutionAttributes extends AbstractMap<String, Object> {
 	 * @return the written attributes, by name
 	 */
 	Map<String, Object> written() {
-		Map<String, Object> written = new HashMap<>(this.written.size());
-		this.written.forEach((name, value) -> {
-			if (value != REMOVED) {
-				written.put(name, value);
-			}
-		});
-		return written;
+		return (this.written != null) ? this.written : Map.of();
 	}
 
 	@Override
 	public @Nullable Object get(Object name) {
-		Object value = this.written.get(name);
-		if (value != null) {
-			return (value != REMOVED) ? value : null;
+		if (this.written != null) {
+			Object value = this.written.get(name);
+			if (value != null) {
+				return value;
+			}
+		}
+		if ((this.removed != null && this.removed.contains(name)) || isHidden(name)) {
+			return null;
 		}
 		return this.real.get(name);
+	}
+
+	private boolean isHidden(Object name) {
+		for (String hidden : this.hidden) {
+			if (hidden.equals(name)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -60,7 +70,13 @@ final class ResolutionAttributes extends AbstractMap<String, Object> {
 	@Override
 	public @Nullable Object put(String name, Object value) {
 		Object previous = get(name);
+		if (this.written == null) {
+			this.written = new HashMap<>(8);
+		}
 		this.written.put(name, value);
+		if (this.removed != null) {
+			this.removed.remove(name);
+		}
 		return previous;
 	}
 
@@ -68,7 +84,13 @@ final class ResolutionAttributes extends AbstractMap<String, Object> {
 	public @Nullable Object remove(Object name) {
 		Object previous = get(name);
 		if (previous != null) {
-			this.written.put((String) name, REMOVED);
+			if (this.written != null) {
+				this.written.remove(name);
+			}
+			if (this.removed == null) {
+				this.removed = new HashSet<>(4);
+			}
+			this.removed.add((String) name);
 		}
 		return previous;
 	}
@@ -77,14 +99,15 @@ final class ResolutionAttributes extends AbstractMap<String, Object> {
 	public Set<Entry<String, Object>> entrySet() {
 		// rare (a mapping iterating the attributes): a merged copy
 		Map<String, Object> merged = new HashMap<>(this.real);
-		this.written.forEach((name, value) -> {
-			if (value != REMOVED) {
-				merged.put(name, value);
-			}
-			else {
-				merged.remove(name);
-			}
-		});
+		for (String hidden : this.hidden) {
+			merged.remove(hidden);
+		}
+		if (this.removed != null) {
+			this.removed.forEach(merged::remove);
+		}
+		if (this.written != null) {
+			merged.putAll(this.written);
+		}
 		return merged.entrySet();
 	}
 

@@ -32,6 +32,10 @@ public final class AllowedHosts {
 
 	private final List<String> patterns;
 
+	// the last host checked and its verdict: a site's requests name the same few hosts, and
+	// the check (a regular expression and a lower-cased copy) runs on every request
+	private volatile @Nullable Checked last;
+
 	/**
 	 * Creates the check.
 	 * @param patterns the allowed hosts, e.g. {@code localhost}, {@code .example.com}, {@code *}
@@ -52,6 +56,16 @@ public final class AllowedHosts {
 		if (host == null) {
 			return this.patterns.isEmpty();
 		}
+		Checked last = this.last;
+		if (last != null && last.host().equals(host)) {
+			return last.allowed();
+		}
+		boolean allowed = check(host);
+		this.last = new Checked(host, allowed);
+		return allowed;
+	}
+
+	private boolean check(String host) {
 		String domain = domain(host);
 		if (domain == null) {
 			return false;
@@ -78,6 +92,9 @@ public final class AllowedHosts {
 		}
 		String domain = matcher.group(1);
 		return domain.endsWith(".") ? domain.substring(0, domain.length() - 1) : domain;
+	}
+
+	private record Checked(String host, boolean allowed) {
 	}
 
 }

@@ -30,6 +30,9 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class ComposedStackWebFilter implements WebFilter {
 
+	// marks an exchange whose before-commit actions run innermost first
+	private static final String INNERMOST_FIRST_ATTRIBUTE = ComposedStackWebFilter.class.getName() + ".INNERMOST_FIRST";
+
 	private final StackChain chain;
 
 	private final ErrorResponses errors = new ErrorResponses();
@@ -124,9 +127,22 @@ public final class ComposedStackWebFilter implements WebFilter {
 		if (this.filterEndpoints) {
 			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
 		}
+		exchange.getAttributes().put(INNERMOST_FIRST_ATTRIBUTE, Boolean.TRUE);
 		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
 		ServerWebExchange limited = new RequestDataExchange(exchange, response, this.requestDataLimits);
 		return this.chain.filter(limited, chain);
+	}
+
+	/**
+	 * Whether the exchange is inside a composed stack, whose entries' before-commit actions
+	 * run innermost first, as Django's {@code process_response} hooks do. An entry that must
+	 * act before an outer entry's own response step (messages before the session's save)
+	 * can then rely on its commit action alone.
+	 * @param exchange the exchange
+	 * @return whether commit actions run innermost first
+	 */
+	public static boolean commitsInnermostFirst(ServerWebExchange exchange) {
+		return exchange.getAttribute(INNERMOST_FIRST_ATTRIBUTE) != null;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.asyncmiddleware.middleware.messages;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.reactivestreams.Publisher;
@@ -20,8 +21,10 @@ import org.springframework.web.server.WebFilterChain;
  * {@link Messages} and, before the response is committed, stores what the next request
  * must see. It never adds {@code Vary: Cookie} itself.
  *
- * <p>The update runs as the handler starts writing the response, so that it precedes the
- * session's own save even when the session was loaded by an earlier entry. When the
+ * <p>In the stack the update is a commit action, which runs before those of the entries
+ * above it (the session's save). Used on its own, in a chain whose commit actions run
+ * outermost first, the update runs as the handler starts writing the response, so that it
+ * precedes the session's own save even when the session was loaded by an earlier entry. When the
  * handler writes nothing, or fails, it runs as the chain completes, before the empty
  * response or the error page is committed (Django also stores messages on a 500); a
  * commit action is the last resort.
@@ -62,6 +65,12 @@ public class MessagesWebFilter implements WebFilter {
 		exchange.getAttributes().put(Messages.ATTRIBUTE, messages);
 		ServerHttpResponse response = exchange.getResponse();
 		response.beforeCommit(() -> update(messages));
+		if (ComposedStackWebFilter.commitsInnermostFirst(exchange)) {
+			// in the stack the commit action runs before the actions of the entries above
+			// (the session's save), as Django's process_response does, also for an empty
+			// response or an error page: nothing else to arrange
+			return chain.filter(exchange);
+		}
 		ServerWebExchange updating = exchange.mutate().response(new UpdatingResponse(response, messages)).build();
 		return chain.filter(updating)
 			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)))

@@ -30,7 +30,8 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class ComposedStackWebFilter implements WebFilter {
 
-	// marks an exchange whose before-commit actions run innermost first
+	// marks an exchange whose before-commit actions run innermost first; the value says
+	// whether errors are answered inside the stack
 	private static final String INNERMOST_FIRST_ATTRIBUTE = ComposedStackWebFilter.class.getName() + ".INNERMOST_FIRST";
 
 	private final StackChain chain;
@@ -127,7 +128,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 		if (this.filterEndpoints) {
 			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
 		}
-		exchange.getAttributes().put(INNERMOST_FIRST_ATTRIBUTE, Boolean.TRUE);
+		exchange.getAttributes().put(INNERMOST_FIRST_ATTRIBUTE, Boolean.valueOf(this.errors.isActive()));
 		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
 		ServerWebExchange limited = new RequestDataExchange(exchange, response, this.requestDataLimits);
 		return this.chain.filter(limited, chain);
@@ -143,6 +144,17 @@ public final class ComposedStackWebFilter implements WebFilter {
 	 */
 	public static boolean commitsInnermostFirst(ServerWebExchange exchange) {
 		return exchange.getAttribute(INNERMOST_FIRST_ATTRIBUTE) != null;
+	}
+
+	/**
+	 * Whether the exchange is inside a composed stack that answers errors where they arrive
+	 * ({@link #answerErrorsWith}): an entry then sees every error from below as a response,
+	 * and needs no error handling of its own for it.
+	 * @param exchange the exchange
+	 * @return whether errors from below reach entries as responses
+	 */
+	public static boolean answersErrorsInside(ServerWebExchange exchange) {
+		return Boolean.TRUE.equals(exchange.getAttribute(INNERMOST_FIRST_ATTRIBUTE));
 	}
 
 	/**

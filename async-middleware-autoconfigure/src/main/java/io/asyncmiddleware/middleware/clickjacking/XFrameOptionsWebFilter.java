@@ -3,6 +3,7 @@ package io.asyncmiddleware.middleware.clickjacking;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.DefaultHeader;
 import io.asyncmiddleware.handler.ResolvedHandler;
@@ -55,6 +56,12 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		if (ComposedStackWebFilter.answersErrorsInside(exchange)) {
+			// an error from below arrives as a response, committed once: the commit action
+			// alone writes the header
+			exchange.getResponse().beforeCommit(() -> writeHeader(exchange));
+			return chain.filter(exchange);
+		}
 		AtomicBoolean handled = new AtomicBoolean();
 		exchange.getResponse().beforeCommit(() -> handled.compareAndSet(false, true) ? writeHeader(exchange) : Mono.empty());
 		return chain.filter(exchange).onErrorResume((ex) -> {

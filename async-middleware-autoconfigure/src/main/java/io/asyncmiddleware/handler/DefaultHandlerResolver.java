@@ -107,6 +107,12 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
 			return handler;
 		}
+		ResolvedHandler now = resolveImmediately(exchange, request);
+		if (now != null) {
+			Mono<ResolvedHandler> handler = Mono.just(now);
+			exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
+			return handler;
+		}
 		Mono<ResolvedHandler> handler = lookup(exchange, request)
 			.map((found) -> {
 				if (found.dispatchAttributes() != null) {
@@ -145,6 +151,42 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 					(ex) -> Mono.just(ex.getStatusCode().value() != HttpStatus.NOT_FOUND.value()))
 			.onErrorResume((ex) -> Mono.just(false))
 			.defaultIfEmpty(false);
+	}
+
+	/**
+	 * The resolution when every mapping asked answers while it is subscribed, as the
+	 * annotated, functional, URL and resource mappings do: the same lookup and outcomes as
+	 * {@link #lookup}, without a chain of operators per request.
+	 * @return the resolution, or {@code null} when a mapping answers later (the
+	 * {@code Mono} path then asks again)
+	 */
+	private @Nullable ResolvedHandler resolveImmediately(ServerWebExchange exchange, ServerHttpRequest request) {
+		ResolutionExchange resolution = new ResolutionExchange(exchange, request);
+		for (HandlerMapping mapping : handlerMappings()) {
+			ImmediateOutcome outcome = ImmediateOutcome.of(mapping.getHandler(resolution));
+			if (outcome == null) {
+				return null;
+			}
+			Throwable error = outcome.error();
+			if (error instanceof MethodNotAllowedException ex) {
+				// the path routes with other methods: a view to Django, which answers 405
+				return methodNotAllowed(ex);
+			}
+			if (error != null) {
+				logger.debug("No handler resolved for " + request.getPath() + ": " + error);
+				return ResolvedHandler.NONE;
+			}
+			Object handler = outcome.value();
+			if (handler != null) {
+				Found found = new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes()),
+						shareable(handler, resolution) ? resolution.addedAttributes() : null);
+				if (found.dispatchAttributes() != null) {
+					ResolvedHandlerMapping.share(exchange, request, handler, found.dispatchAttributes());
+				}
+				return toResolvedHandler(found);
+			}
+		}
+		return ResolvedHandler.NONE;
 	}
 
 	private Mono<Found> lookup(ServerWebExchange exchange, ServerHttpRequest request) {

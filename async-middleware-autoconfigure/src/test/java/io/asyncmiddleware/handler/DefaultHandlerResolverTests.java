@@ -1,11 +1,13 @@
 package io.asyncmiddleware.handler;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -102,6 +104,17 @@ class DefaultHandlerResolverTests {
 			.resolve(MockServerWebExchange.from(MockServerHttpRequest.get("/fn/class-annotated/")))
 			.block();
 		assertThat(handler.hasAnnotation(CsrfExempt.class)).isTrue();
+	}
+
+	@Test
+	@DisplayName("a mapping that answers later (asynchronous lookup) is waited for, after the mappings before it")
+	void mappingAnsweringLater() {
+		HandlerMapping nothing = (exchange) -> Mono.empty();
+		HandlerMapping later = (exchange) -> Mono.delay(Duration.ofMillis(20)).thenReturn("later handler");
+		DefaultHandlerResolver resolver = new DefaultHandlerResolver(List.of(nothing, later));
+		ResolvedHandler handler = resolver.resolve(MockServerWebExchange.from(MockServerHttpRequest.get("/x/")))
+			.block(Duration.ofSeconds(5));
+		assertThat(handler.getHandler()).isEqualTo("later handler");
 	}
 
 	@Test

@@ -263,6 +263,20 @@ public class AsyncMiddlewareProperties {
 		 */
 		private Duration stallThreshold = Duration.ofMillis(10);
 
+		/**
+		 * How long an entry whose verdict is not certain (calls the scan could not
+		 * follow, or not analysed) may hold an event loop before the watchdog reports it;
+		 * at most the stall threshold.
+		 */
+		private Duration uncertainBudget = Duration.ofMillis(2);
+
+		/**
+		 * How many first requests of each entry may hold an event loop beyond its budget
+		 * with no blocking call on the stack (the JIT warming up) without counting as a
+		 * stall; 0 for none. Class loading and linking never counts as a stall.
+		 */
+		private int warmUpRequests = 1000;
+
 		public boolean isBlockhound() {
 			return this.blockhound;
 		}
@@ -286,6 +300,25 @@ public class AsyncMiddlewareProperties {
 		public void setStallThreshold(Duration stallThreshold) {
 			Assert.isTrue(stallThreshold != null && stallThreshold.toNanos() > 0, "'stall-threshold' must be positive");
 			this.stallThreshold = stallThreshold;
+		}
+
+		public Duration getUncertainBudget() {
+			return this.uncertainBudget;
+		}
+
+		public void setUncertainBudget(Duration uncertainBudget) {
+			Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0,
+					"'uncertain-budget' must be positive");
+			this.uncertainBudget = uncertainBudget;
+		}
+
+		public int getWarmUpRequests() {
+			return this.warmUpRequests;
+		}
+
+		public void setWarmUpRequests(int warmUpRequests) {
+			Assert.isTrue(warmUpRequests >= 0, "'warm-up-requests' must not be negative");
+			this.warmUpRequests = warmUpRequests;
 		}
 
 	}

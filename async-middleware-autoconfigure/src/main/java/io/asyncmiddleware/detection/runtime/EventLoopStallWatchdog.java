@@ -3,13 +3,14 @@ package io.asyncmiddleware.detection.runtime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.metrics.EntryMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,51 +21,87 @@ import org.springframework.util.Assert;
 
 /**
  * Watches non-blocking threads for entries whose synchronous part holds the thread longer
- * than a threshold, like Vert.x's blocked-thread checker but naming the entry. A daemon
- * thread checks every half threshold; each stall episode is counted in the entry's
- * {@link EntryMetrics} when it ends, with the longest hold observed, and logged at WARN
- * with the top of the held thread's stack, at most once a minute per entry (further
- * episodes within the minute at DEBUG): the threshold is wall-clock time, so a loaded
- * machine that preempts a loop thread would otherwise fill the log.
+ * than their budget, like Vert.x's blocked-thread checker but naming the entry. The
+ * budget is the stall threshold, or a lower one for an entry whose verdict is not certain
+ * (the scan could not follow every call, or did not analyse it): the run-time check is
+ * the backstop for what the scan missed.
  *
- * <p>A stall whose stack shows class loading or linking (a class defined, a lambda or
- * string concatenation bootstrapped, a method handle linked) is what a cold JVM does on
- * its first requests, not blocking: it is counted but logged at DEBUG, and only WARNed
- * if the same hold is later seen doing something else. See {@link ColdJvmFrames}.
+ * <p>Two parts. The thread itself, when the entry lets go ({@link EventLoopHold#handBack}),
+ * compares the hold with the budget and counts one over it in the entry's
+ * {@link EntryMetrics}: exact, and done before the request goes on. A daemon thread
+ * checks every half (lowest) budget and samples the stack of a hold over budget while it
+ * lasts: that is the evidence (logged at WARN with the top of the stack, at most once a
+ * minute per entry, further ones at DEBUG; the wall-clock budget makes a preempted thread
+ * look held too, so a loaded machine would otherwise fill the log) and what tells a cold
+ * JVM from blocking:
+ * <ul>
+ * <li>a stack loading or linking classes ({@link ColdJvmFrames}) is a cold JVM, at any
+ * time: counted as a warm-up hold, logged at DEBUG;</li>
+ * <li>within the entry's first {@code warmUpRequests} requests, a hold whose stack shows
+ * no blocking call ({@link BlockingFrames}) is the interpreter and JIT warming up: also a
+ * warm-up hold;</li>
+ * <li>anything else is a stall.</li>
+ * </ul>
+ * A hold the daemon did not see (it ended before a check) is a warm-up hold within the
+ * window, else a stall, logged at the hold's end without a stack.
  */
 public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(EventLoopStallWatchdog.class);
 
+	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
 	private final long thresholdNanos;
+
+	private final long uncertainBudgetNanos;
+
+	private final long warmUpRequests;
 
 	private final long checkIntervalNanos;
 
-	private final Function<String, EntryMetrics> metricsByEntry;
-
-	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+	private final Function<String, @Nullable EntryMetrics> metricsByEntry;
 
 	// touched by the watchdog thread only
 	private final Map<EventLoopHold, Episode> episodes = new HashMap<>();
 
-	// touched by the watchdog thread only: when each entry was last reported at WARN
-	private final Map<String, Long> lastWarned = new HashMap<>();
+	// when each entry was last reported at WARN (by the watchdog, or at a hold's end)
+	private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile @Nullable Thread thread;
 
 	/**
-	 * Create a watchdog; it checks nothing until {@link #start() started}.
+	 * Create a watchdog whose budget is the threshold for every entry and that has no
+	 * warm-up window; it checks nothing until {@link #start() started}.
 	 * @param threshold how long an entry may hold a non-blocking thread
 	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
 	 * unknown name)
 	 */
-	public EventLoopStallWatchdog(Duration threshold, Function<String, EntryMetrics> metricsByEntry) {
+	public EventLoopStallWatchdog(Duration threshold, Function<String, @Nullable EntryMetrics> metricsByEntry) {
+		this(threshold, threshold, 0, metricsByEntry);
+	}
+
+	/**
+	 * Create a watchdog; it checks nothing until {@link #start() started}.
+	 * @param threshold how long an entry may hold a non-blocking thread
+	 * @param uncertainBudget how long an entry whose verdict is not certain may hold it
+	 * (at most the threshold)
+	 * @param warmUpRequests how many first requests of each entry may hold the thread
+	 * beyond budget without a blocking call on the stack before it counts as a stall
+	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
+	 * unknown name)
+	 */
+	public EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, long warmUpRequests,
+			Function<String, @Nullable EntryMetrics> metricsByEntry) {
 		Assert.isTrue(threshold != null && threshold.toNanos() > 0, "'threshold' must be positive");
+		Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0, "'uncertainBudget' must be positive");
+		Assert.isTrue(warmUpRequests >= 0, "'warmUpRequests' must not be negative");
 		Assert.notNull(metricsByEntry, "'metricsByEntry' must not be null");
 		this.thresholdNanos = threshold.toNanos();
-		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.thresholdNanos / 2);
+		this.uncertainBudgetNanos = Math.min(uncertainBudget.toNanos(), this.thresholdNanos);
+		this.warmUpRequests = warmUpRequests;
+		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.uncertainBudgetNanos / 2);
 		this.metricsByEntry = metricsByEntry;
 	}
 
@@ -74,6 +111,17 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	 */
 	public Duration getThreshold() {
 		return Duration.ofNanos(this.thresholdNanos);
+	}
+
+	/**
+	 * How long an entry with a verdict of the given certainty may hold a non-blocking
+	 * thread.
+	 * @param certainty how sure the entry's verdict is
+	 * @return the threshold when {@link Verdict.Certainty#HIGH high}, else the lower
+	 * budget for uncertain verdicts
+	 */
+	public Duration budgetFor(Verdict.Certainty certainty) {
+		return Duration.ofNanos((certainty == Verdict.Certainty.HIGH) ? this.thresholdNanos : this.uncertainBudgetNanos);
 	}
 
 	@Override
@@ -117,8 +165,6 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			LockSupport.parkNanos(this, this.checkIntervalNanos);
 			check(System.nanoTime());
 		}
-		// a stall in progress at shutdown still counts
-		this.episodes.values().forEach(this::record);
 		this.episodes.clear();
 	}
 
@@ -129,72 +175,111 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			Episode episode = this.episodes.get(hold);
 			if (episode != null && (episode.holder != holder || episode.since != since)) {
 				this.episodes.remove(hold);
-				record(episode);
 				episode = null;
 			}
 			if (holder == null || holder.watchdog() != this) {
 				continue;
 			}
 			long held = now - since;
-			if (held < this.thresholdNanos) {
+			if (held <= holder.budgetNanos()) {
 				continue;
 			}
 			if (episode == null) {
-				episode = new Episode(holder, since, held);
+				episode = new Episode(holder, since);
 				this.episodes.put(hold, episode);
 			}
-			else {
-				episode.heldNanos = held;
-			}
-			if (!episode.reported) {
-				report(hold, episode, now);
+			if (episode.kind != HoldKind.STALL) {
+				// a cold hold is looked at again: it may go on to block
+				sample(hold, episode, held, now);
 			}
 		}
-		// episodes of threads that died while held
-		for (Iterator<Map.Entry<EventLoopHold, Episode>> it = this.episodes.entrySet().iterator(); it.hasNext();) {
-			Map.Entry<EventLoopHold, Episode> entry = it.next();
-			if (!entry.getKey().thread().isAlive()) {
-				it.remove();
-				record(entry.getValue());
-			}
-		}
+		// threads that died
+		this.episodes.keySet().removeIf((hold) -> !hold.thread().isAlive());
 	}
 
-	private void report(EventLoopHold hold, Episode episode, long now) {
+	private void sample(EventLoopHold hold, Episode episode, long held, long now) {
 		EventLoopHolder holder = episode.holder;
+		Thread.State state = hold.thread().getState();
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
 		if (hold.holder() != holder || hold.since() != episode.since) {
 			// the entry let go while the stack was taken, which then shows what ran after
-			// (often the idle event loop): no report from it; the episode still counts
+			// (often the idle event loop): nothing to learn from it
 			return;
 		}
+		EntryMetrics metrics = this.metricsByEntry.apply(holder.entryName());
+		HoldKind kind;
 		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
-			if (!episode.coldLogged && logger.isDebugEnabled()) {
-				logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
-						+ TimeUnit.NANOSECONDS.toMillis(episode.heldNanos) + " ms while loading or linking classes "
-						+ "(a cold JVM warming up, not blocking); " + StackExcerpt.of(stack, holder.entryClass()));
-			}
-			episode.coldLogged = true;
+			kind = HoldKind.COLD;
+		}
+		else if (inWarmUp(metrics) && !BlockingFrames.isBlocking(state, stack)) {
+			kind = HoldKind.WARM_UP;
+		}
+		else {
+			kind = HoldKind.STALL;
+		}
+		hold.sample(new Sample(holder, episode.since, kind));
+		if (kind == episode.kind) {
 			return;
 		}
-		episode.reported = true;
-		warn(hold, holder, episode.heldNanos, now, stack);
+		episode.kind = kind;
+		String excerpt = StackExcerpt.of(stack, holder.entryClass());
+		if (kind == HoldKind.STALL) {
+			if (metrics != null) {
+				metrics.stallStack(excerpt);
+			}
+			report(holder, hold.thread().getName() + " for " + TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget "
+					+ budget(holder) + "); " + excerpt, now);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
+					+ TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget " + budget(holder) + ") "
+					+ ((kind == HoldKind.COLD) ? "while loading or linking classes (a cold JVM warming up, not blocking)"
+							: "with no blocking call on the stack within its first " + this.warmUpRequests
+									+ " requests (the JIT warming up)")
+					+ "; " + excerpt);
+		}
 	}
 
-	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos, long now,
-			List<StackTraceElement> stack) {
+	/**
+	 * A hold over budget ended: called on the held thread, before the request goes on.
+	 * Counts it as a stall or a warm-up hold, from what the watchdog sampled (if it did).
+	 */
+	void holdEnded(EventLoopHold hold, EventLoopHolder holder, long since, long heldNanos) {
+		if (this.thread == null) {
+			// not started, or stopped with its context
+			return;
+		}
+		EntryMetrics metrics = this.metricsByEntry.apply(holder.entryName());
+		if (metrics == null) {
+			return;
+		}
+		Sample sample = hold.sampleOf(holder, since);
+		HoldKind kind = (sample != null) ? sample.kind() : (inWarmUp(metrics) ? HoldKind.WARM_UP : HoldKind.STALL);
+		if (kind != HoldKind.STALL) {
+			metrics.warmUpHold();
+			return;
+		}
+		metrics.stall(heldNanos);
+		if (sample == null) {
+			// the watchdog did not run during the hold (it lasted less than a check
+			// interval, or the machine was busy): counted and logged without a stack
+			report(holder, Thread.currentThread().getName() + " for "
+					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget "
+					+ budget(holder) + "); the watchdog did not sample the stack during the hold", System.nanoTime());
+		}
+	}
+
+	private boolean inWarmUp(@Nullable EntryMetrics metrics) {
+		return this.warmUpRequests > 0 && metrics != null && metrics.requestsStarted() <= this.warmUpRequests;
+	}
+
+	private void report(EventLoopHolder holder, String what, long now) {
 		Long last = this.lastWarned.get(holder.entryName());
 		boolean warn = last == null || now - last >= WARN_INTERVAL_NANOS;
 		if (warn ? logger.isWarnEnabled() : logger.isDebugEnabled()) {
+			String message = "Entry " + holder + " held event loop " + what;
 			if (warn) {
 				this.lastWarned.put(holder.entryName(), now);
-			}
-			Thread thread = hold.thread();
-			String message = ("Entry " + holder + " held event loop " + thread.getName() + " for "
-					+ TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms (threshold "
-					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms); "
-					+ StackExcerpt.of(stack, holder.entryClass()));
-			if (warn) {
 				logger.warn(message);
 			}
 			else {
@@ -203,15 +288,41 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 	}
 
-	private void record(Episode episode) {
-		EntryMetrics metrics = this.metricsByEntry.apply(episode.holder.entryName());
-		if (metrics != null) {
-			metrics.stall(episode.heldNanos);
-		}
+	private String budget(EventLoopHolder holder) {
+		long budget = holder.budgetNanos();
+		String millis = (budget % 1_000_000 == 0) ? Long.toString(budget / 1_000_000)
+				: String.format(java.util.Locale.ROOT, "%.1f", budget / 1e6);
+		return millis + " ms" + ((budget < this.thresholdNanos) ? ", the verdict is not certain" : "");
 	}
 
 	/**
-	 * One flagged hold of a thread by an entry, until the entry lets go.
+	 * What a hold over budget was.
+	 */
+	enum HoldKind {
+
+		/** Loading or linking classes. */
+		COLD,
+
+		/** Within the entry's first requests, no blocking call on the stack. */
+		WARM_UP,
+
+		/** Something to act on. */
+		STALL
+
+	}
+
+	/**
+	 * What the watchdog made of one hold, for the held thread to count when it ends.
+	 *
+	 * @param holder the entry holding
+	 * @param since when it started holding
+	 * @param kind what the hold was, from its stack
+	 */
+	record Sample(EventLoopHolder holder, long since, HoldKind kind) {
+	}
+
+	/**
+	 * One hold over budget, while it lasts.
 	 */
 	private static final class Episode {
 
@@ -219,18 +330,11 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 		private final long since;
 
-		private long heldNanos;
+		private @Nullable HoldKind kind;
 
-		/** Whether it was logged as a stall (WARN, or DEBUG within the minute). */
-		private boolean reported;
-
-		/** Whether it was logged as class loading or linking. */
-		private boolean coldLogged;
-
-		Episode(EventLoopHolder holder, long since, long heldNanos) {
+		Episode(EventLoopHolder holder, long since) {
 			this.holder = holder;
 			this.since = since;
-			this.heldNanos = heldNanos;
 		}
 
 	}

@@ -77,7 +77,7 @@ public final class AsyncMiddlewareAutoConfiguration {
 			ObjectProvider<MiddlewareStack> stack) {
 		AsyncMiddlewareProperties.Runtime runtime = properties.getDetection().getRuntime();
 		return new EventLoopStallWatchdog(runtime.getStallThreshold(), runtime.getUncertainBudget(),
-				runtime.getWarmUpRequests(), (name) -> stack.getObject().getEntry(name).map(StackEntry::metrics).orElse(null));
+				runtime.getWarmUpPeriod(), runtime.getWarmUpRequests(), (name) -> stack.getObject().getEntry(name).map(StackEntry::metrics).orElse(null));
 	}
 
 	// dispose() is not a method Spring infers; without it every bulkhead's threads outlive

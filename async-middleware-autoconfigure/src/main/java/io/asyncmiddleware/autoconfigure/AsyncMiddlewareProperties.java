@@ -271,9 +271,15 @@ public class AsyncMiddlewareProperties {
 		private Duration uncertainBudget = Duration.ofMillis(2);
 
 		/**
+		 * How long after startup a hold beyond the budget with no blocking call on the
+		 * stack is the JVM warming up (the JIT compiling), not a stall. Class loading and
+		 * linking never counts as a stall.
+		 */
+		private Duration warmUpPeriod = Duration.ofMinutes(2);
+
+		/**
 		 * How many first requests of each entry may hold an event loop beyond its budget
-		 * with no blocking call on the stack (the JIT warming up) without counting as a
-		 * stall; 0 for none. Class loading and linking never counts as a stall.
+		 * with no blocking call on the stack without counting as a stall; 0 for none.
 		 */
 		private int warmUpRequests = 1000;
 
@@ -310,6 +316,15 @@ public class AsyncMiddlewareProperties {
 			Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0,
 					"'uncertain-budget' must be positive");
 			this.uncertainBudget = uncertainBudget;
+		}
+
+		public Duration getWarmUpPeriod() {
+			return this.warmUpPeriod;
+		}
+
+		public void setWarmUpPeriod(Duration warmUpPeriod) {
+			Assert.isTrue(warmUpPeriod != null && !warmUpPeriod.isNegative(), "'warm-up-period' must not be negative");
+			this.warmUpPeriod = warmUpPeriod;
 		}
 
 		public int getWarmUpRequests() {

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * Recognises a held thread that is blocked rather than computing: waiting (sleep, wait,
- * park, a monitor), or inside the native read, write, connect or lookup of a file or
+ * park), or inside the native read, write, connect or lookup of a file or
  * socket. Within the warm-up window, a hold over budget counts as a stall only if its
  * stack shows this: slow interpreted code is the JIT warming up, a sleep is not.
  */
@@ -23,7 +23,9 @@ final class BlockingFrames {
 	 * @return {@code true} if it waits or is inside native I/O
 	 */
 	static boolean isBlocking(Thread.State state, List<StackTraceElement> stack) {
-		if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED) {
+		// not BLOCKED: a contended monitor on a cold JVM is mostly another thread loading or
+		// initialising what both need (a cache filled on first use)
+		if (state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING) {
 			return true;
 		}
 		if (stack.isEmpty()) {

@@ -37,9 +37,10 @@ import org.springframework.util.Assert;
  * <ul>
  * <li>a stack loading or linking classes ({@link ColdJvmFrames}) is a cold JVM, at any
  * time: counted as a warm-up hold, logged at DEBUG;</li>
- * <li>within the entry's first {@code warmUpRequests} requests, a hold whose stack shows
- * no blocking call ({@link BlockingFrames}) is the interpreter and JIT warming up: also a
- * warm-up hold;</li>
+ * <li>within the warm-up period after the start, or the entry's first
+ * {@code warmUpRequests} requests, a hold whose stack shows no blocking call
+ * ({@link BlockingFrames}) is the interpreter and JIT warming up (on few cores, the JIT's
+ * threads preempt the event loop): also a warm-up hold;</li>
  * <li>anything else is a stall.</li>
  * </ul>
  * A hold the daemon did not see (it ended before a check) is a warm-up hold within the
@@ -56,6 +57,11 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	private final long uncertainBudgetNanos;
 
 	private final long warmUpRequests;
+
+	private final long warmUpPeriodNanos;
+
+	// when the watchdog started: the warm-up period runs from there
+	private volatile long startedAt;
 
 	private final long checkIntervalNanos;
 
@@ -79,7 +85,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	 * unknown name)
 	 */
 	public EventLoopStallWatchdog(Duration threshold, Function<String, @Nullable EntryMetrics> metricsByEntry) {
-		this(threshold, threshold, 0, metricsByEntry);
+		this(threshold, threshold, Duration.ZERO, 0, metricsByEntry);
 	}
 
 	/**
@@ -87,20 +93,23 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	 * @param threshold how long an entry may hold a non-blocking thread
 	 * @param uncertainBudget how long an entry whose verdict is not certain may hold it
 	 * (at most the threshold)
-	 * @param warmUpRequests how many first requests of each entry may hold the thread
-	 * beyond budget without a blocking call on the stack before it counts as a stall
+	 * @param warmUpPeriod how long after the start a hold beyond budget without a
+	 * blocking call on the stack is the JVM warming up, not a stall
+	 * @param warmUpRequests the same for each entry's first requests
 	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
 	 * unknown name)
 	 */
-	public EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, long warmUpRequests,
-			Function<String, @Nullable EntryMetrics> metricsByEntry) {
+	public EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, Duration warmUpPeriod,
+			long warmUpRequests, Function<String, @Nullable EntryMetrics> metricsByEntry) {
 		Assert.isTrue(threshold != null && threshold.toNanos() > 0, "'threshold' must be positive");
 		Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0, "'uncertainBudget' must be positive");
+		Assert.isTrue(warmUpPeriod != null && !warmUpPeriod.isNegative(), "'warmUpPeriod' must not be negative");
 		Assert.isTrue(warmUpRequests >= 0, "'warmUpRequests' must not be negative");
 		Assert.notNull(metricsByEntry, "'metricsByEntry' must not be null");
 		this.thresholdNanos = threshold.toNanos();
 		this.uncertainBudgetNanos = Math.min(uncertainBudget.toNanos(), this.thresholdNanos);
 		this.warmUpRequests = warmUpRequests;
+		this.warmUpPeriodNanos = warmUpPeriod.toNanos();
 		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.uncertainBudgetNanos / 2);
 		this.metricsByEntry = metricsByEntry;
 	}
@@ -130,6 +139,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			if (this.thread == null) {
 				Thread watchdog = new Thread(this::watch, "async-middleware-stall-watchdog");
 				watchdog.setDaemon(true);
+				this.startedAt = System.nanoTime();
 				this.thread = watchdog;
 				watchdog.start();
 			}
@@ -234,8 +244,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
 					+ TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget " + budget(holder) + ") "
 					+ ((kind == HoldKind.COLD) ? "while loading or linking classes (a cold JVM warming up, not blocking)"
-							: "with no blocking call on the stack within its first " + this.warmUpRequests
-									+ " requests (the JIT warming up)")
+							: "with no blocking call on the stack while warming up (the JIT compiling, not blocking)")
 					+ "; " + excerpt);
 		}
 	}
@@ -270,6 +279,9 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	}
 
 	private boolean inWarmUp(@Nullable EntryMetrics metrics) {
+		if (System.nanoTime() - this.startedAt < this.warmUpPeriodNanos) {
+			return true;
+		}
 		return this.warmUpRequests > 0 && metrics != null && metrics.requestsStarted() <= this.warmUpRequests;
 	}
 

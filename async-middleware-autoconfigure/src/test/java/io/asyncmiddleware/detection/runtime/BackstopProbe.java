@@ -25,6 +25,9 @@ import org.springframework.web.server.WebFilterChain;
  * BlockHound installed to throw): starts a WebFlux server whose stack holds two entries
  * judged non-blocking that block on the event loop, sends one request, and prints what
  * {@code /actuator/middleware} says right after. The arguments are the application's.
+ * Each sleeps 50 ms: the watchdog looks every millisecond, and a hold it never sampled
+ * within the warm-up window counts as warm-up (no evidence of blocking), so the sleep is
+ * long enough to be seen on a busy machine.
  */
 public final class BackstopProbe {
 
@@ -110,7 +113,7 @@ public final class BackstopProbe {
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			// not on the endpoint's own request, which would count twice
 			if (isHello(exchange)) {
-				Pause.sleep(30);
+				Pause.sleep(50);
 			}
 			return chain.filter(exchange);
 		}
@@ -138,7 +141,7 @@ public final class BackstopProbe {
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			try {
 				if (isHello(exchange)) {
-					this.work.invoke(null, 20L);
+					this.work.invoke(null, 50L);
 				}
 			}
 			catch (ReflectiveOperationException ex) {

@@ -43,8 +43,10 @@ import org.springframework.util.Assert;
  * threads preempt the event loop): also a warm-up hold;</li>
  * <li>anything else is a stall.</li>
  * </ul>
- * A hold the daemon did not see (it ended before a check) is a warm-up hold within the
- * window, else a stall, logged at the hold's end without a stack.
+ * A hold the daemon did not see (it ended before a check, or the process did not get the
+ * CPU: a blocked entry leaves it to the daemon, a starved machine does not) is a warm-up
+ * hold within the window, else a stall, logged at DEBUG only: without a stack there is
+ * nothing to act on, and on an oversubscribed machine these are the OS preempting the loop.
  */
 public final class EventLoopStallWatchdog implements SmartLifecycle {
 
@@ -269,12 +271,13 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			return;
 		}
 		metrics.stall(heldNanos);
-		if (sample == null) {
-			// the watchdog did not run during the hold (it lasted less than a check
-			// interval, or the machine was busy): counted and logged without a stack
-			report(holder, Thread.currentThread().getName() + " for "
-					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget "
-					+ budget(holder) + "); the watchdog did not sample the stack during the hold", System.nanoTime());
+		if (sample == null && logger.isDebugEnabled()) {
+			// the watchdog did not run during the hold: it lasted less than a check interval,
+			// or the process did not get the CPU (a sleeping entry leaves the CPU to the
+			// watchdog; a starved machine does not). No stack, nothing to act on: DEBUG
+			logger.debug("Entry " + holder + " held event loop " + Thread.currentThread().getName() + " for "
+					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget " + budget(holder)
+					+ "); the watchdog did not sample the stack during the hold");
 		}
 	}
 

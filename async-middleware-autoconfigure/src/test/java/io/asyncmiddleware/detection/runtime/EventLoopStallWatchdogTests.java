@@ -221,13 +221,17 @@ class EventLoopStallWatchdogTests {
 						this.metricsByEntry::get));
 		SpinningFilter spinner = new SpinningFilter(Duration.ofMillis(40));
 		StackChain filter = measured("spinner", spinner, this.metrics, this.watchdog);
-		for (int i = 0; i < 3; i++) {
+		for (int i = 0; i < 2; i++) {
 			filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		}
-		// the first two within the window, the third a stall
+		assertThat(this.metrics.snapshot().warmUpHolds()).isEqualTo(2);
+		assertThat(this.metrics.snapshot().stalls()).isZero();
+		assertThat(output.getOut()).doesNotContainPattern("WARN.*Entry 'spinner'");
+		// past the window: a stall (WARNed if the watchdog sampled it, which a busy machine
+		// may not let it do within the spin)
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		assertThat(this.metrics.snapshot().warmUpHolds()).isEqualTo(2);
 		assertThat(this.metrics.snapshot().stalls()).isOne();
-		assertThat(output.getOut().split("WARN.*Entry 'spinner'", -1)).hasSize(2);
 	}
 
 	@Test

@@ -29,8 +29,8 @@ import org.springframework.util.Assert;
  * <p>Two parts. The thread itself, when the entry lets go ({@link EventLoopHold#handBack}),
  * compares the hold with the budget and counts one over it in the entry's
  * {@link EntryMetrics}: exact, and done before the request goes on. A daemon thread
- * checks every half (lowest) budget and samples the stack of a hold over budget while it
- * lasts: that is the evidence (logged at WARN with the top of the stack, at most once a
+ * checks every half (lowest) budget, at least every 2 ms, and samples the stack of a hold
+ * over budget while it lasts (at most one stack per entry a second): that is the evidence (logged at WARN with the top of the stack, at most once a
  * minute per entry, further ones at DEBUG; the wall-clock budget makes a preempted thread
  * look held too, so a loaded machine would otherwise fill the log) and what tells a cold
  * JVM from blocking:
@@ -54,6 +54,11 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
+	// a stack per entry per second is evidence enough (the WARN is once a minute): taking
+	// one stops the held thread briefly, and on a machine whose loops are preempted holds
+	// over a low budget come by the thousand
+	private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final long thresholdNanos;
 
 	private final long uncertainBudgetNanos;
@@ -72,8 +77,14 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	// touched by the watchdog thread only
 	private final Map<EventLoopHold, Episode> episodes = new HashMap<>();
 
-	// when each entry was last reported at WARN (by the watchdog, or at a hold's end)
+	// when each entry was last reported at WARN
 	private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
+
+	// touched by the watchdog thread only: when each entry's stack was last taken
+	private final Map<String, Long> lastSampled = new HashMap<>();
+
+	// looked up once per entry: a hold over budget is counted on the event loop
+	private final Map<String, EntryMetrics> metricsCache = new ConcurrentHashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
@@ -112,7 +123,8 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		this.uncertainBudgetNanos = Math.min(uncertainBudget.toNanos(), this.thresholdNanos);
 		this.warmUpRequests = warmUpRequests;
 		this.warmUpPeriodNanos = warmUpPeriod.toNanos();
-		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.uncertainBudgetNanos / 2);
+		// at least 2 ms: waking more often costs an idle server more than it finds
+		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(2), this.uncertainBudgetNanos / 2);
 		this.metricsByEntry = metricsByEntry;
 	}
 
@@ -211,6 +223,13 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	private void sample(EventLoopHold hold, Episode episode, long held, long now) {
 		EventLoopHolder holder = episode.holder;
+		Long last = this.lastSampled.get(holder.entryName());
+		if (episode.kind == null && last != null && now - last < SAMPLE_INTERVAL_NANOS) {
+			// this entry's stack was taken less than a second ago: counted when the hold
+			// ends, as a hold not sampled
+			return;
+		}
+		this.lastSampled.put(holder.entryName(), now);
 		Thread.State state = hold.thread().getState();
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
 		if (hold.holder() != holder || hold.since() != episode.since) {
@@ -218,7 +237,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			// (often the idle event loop): nothing to learn from it
 			return;
 		}
-		EntryMetrics metrics = this.metricsByEntry.apply(holder.entryName());
+		EntryMetrics metrics = metricsOf(holder);
 		HoldKind kind;
 		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
 			kind = HoldKind.COLD;
@@ -260,7 +279,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			// not started, or stopped with its context
 			return;
 		}
-		EntryMetrics metrics = this.metricsByEntry.apply(holder.entryName());
+		EntryMetrics metrics = metricsOf(holder);
 		if (metrics == null) {
 			return;
 		}
@@ -279,6 +298,17 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget " + budget(holder)
 					+ "); the watchdog did not sample the stack during the hold");
 		}
+	}
+
+	private @Nullable EntryMetrics metricsOf(EventLoopHolder holder) {
+		EntryMetrics metrics = this.metricsCache.get(holder.entryName());
+		if (metrics == null) {
+			metrics = this.metricsByEntry.apply(holder.entryName());
+			if (metrics != null) {
+				this.metricsCache.put(holder.entryName(), metrics);
+			}
+		}
+		return metrics;
 	}
 
 	private boolean inWarmUp(@Nullable EntryMetrics metrics) {

@@ -125,22 +125,34 @@ public class MiddlewareEndpoint {
 	 * @param timedOut requests whose work outlived the timeout
 	 * @param blockingCalls blocking calls caught on an event loop at run time
 	 * @param lastBlockingCall the last such call
-	 * @param stalls times the entry held an event loop beyond the threshold
+	 * @param lastBlockingCallStack where the last blocking call was made: the top of the
+	 * stack and the entry's own frame
+	 * @param holdBudgetMs how long the entry may hold an event loop before it is
+	 * reported: the stall threshold, lower when the verdict's certainty is not
+	 * {@code high}; absent when the watchdog is off
+	 * @param stalls times the entry held an event loop beyond its budget (warm-up holds
+	 * excluded)
 	 * @param maxStallMs the longest such hold
+	 * @param lastStallStack where the watchdog caught the entry in its last stall
+	 * @param warmUpHolds holds beyond the budget put down to a cold JVM: class loading or
+	 * linking, or the entry's first requests with no blocking call on the stack
 	 * @param abandonedHops hops that timed out (or were cancelled) and whose thread,
 	 * interrupted, has not returned yet: each holds a worker thread, in isolate a
 	 * bulkhead permit
 	 */
 	public record FiguresDescriptor(long requests, long errors, double meanTimeMs, double maxTimeMs, long workerHops,
 			double timeOnWorkersMs, long inFlight, long rejected, long timedOut, long blockingCalls,
-			@Nullable String lastBlockingCall, long stalls, double maxStallMs, long abandonedHops) {
+			@Nullable String lastBlockingCall, @Nullable String lastBlockingCallStack, @Nullable Double holdBudgetMs,
+			long stalls, double maxStallMs, @Nullable String lastStallStack, long warmUpHolds, long abandonedHops) {
 
 		static FiguresDescriptor of(EntryMetrics.Snapshot snapshot) {
+			Duration budget = snapshot.holdBudget();
 			return new FiguresDescriptor(snapshot.requests(), snapshot.errors(), millis(snapshot.meanTimeInEntry()),
 					millis(snapshot.maxTimeInEntry()), snapshot.workerHops(), millis(snapshot.timeOnWorkers()),
 					snapshot.inFlight(), snapshot.rejected(), snapshot.timedOut(), snapshot.blockingCalls(),
-					snapshot.lastBlockingCall(), snapshot.stalls(), millis(snapshot.maxStall()),
-					snapshot.abandonedHops());
+					snapshot.lastBlockingCall(), snapshot.lastBlockingCallStack(),
+					(budget != null) ? millis(budget) : null, snapshot.stalls(), millis(snapshot.maxStall()),
+					snapshot.lastStallStack(), snapshot.warmUpHolds(), snapshot.abandonedHops());
 		}
 
 		private static double millis(Duration duration) {

@@ -75,8 +75,11 @@ public class MiddlewareMeterBinder implements MeterBinder {
 				.register(registry);
 			counter(registry, "blocking.calls", "Blocking calls caught on an event loop at run time", metrics,
 					(m) -> m.snapshot().blockingCalls(), tags);
-			counter(registry, "stalls", "Times the entry held an event loop beyond the threshold", metrics,
+			counter(registry, "stalls", "Times the entry held an event loop beyond its hold budget", metrics,
 					(m) -> m.snapshot().stalls(), tags);
+			counter(registry, "warm.up.holds",
+					"Holds beyond the budget put down to a cold JVM (class loading, the entry's first requests)",
+					metrics, (m) -> m.snapshot().warmUpHolds(), tags);
 		}
 	}
 

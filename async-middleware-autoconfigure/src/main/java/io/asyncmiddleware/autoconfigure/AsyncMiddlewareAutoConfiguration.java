@@ -18,6 +18,7 @@ import io.asyncmiddleware.request.RequestDataLimits;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.MiddlewareStackAssembler;
+import io.asyncmiddleware.stack.StackEntry;
 import reactor.core.scheduler.Schedulers;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,8 +72,9 @@ public final class AsyncMiddlewareAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "async-middleware.detection.runtime.watchdog", matchIfMissing = true)
 	EventLoopStallWatchdog eventLoopStallWatchdog(AsyncMiddlewareProperties properties,
 			ObjectProvider<MiddlewareStack> stack) {
-		return new EventLoopStallWatchdog(properties.getDetection().getRuntime().getStallThreshold(),
-				(name) -> stack.getObject().getEntry(name).orElseThrow().metrics());
+		AsyncMiddlewareProperties.Runtime runtime = properties.getDetection().getRuntime();
+		return new EventLoopStallWatchdog(runtime.getStallThreshold(), runtime.getUncertainBudget(),
+				runtime.getWarmUpPeriod(), runtime.getWarmUpRequests(), (name) -> stack.getObject().getEntry(name).map(StackEntry::metrics).orElse(null));
 	}
 
 	// dispose() is not a method Spring infers; without it every bulkhead's threads outlive

@@ -291,6 +291,26 @@ public class AsyncMiddlewareProperties {
 		 */
 		private Duration stallThreshold = Duration.ofMillis(10);
 
+		/**
+		 * How long an entry whose verdict is not certain (calls the scan could not
+		 * follow, or not analysed) may hold an event loop before the watchdog reports it;
+		 * at most the stall threshold.
+		 */
+		private Duration uncertainBudget = Duration.ofMillis(2);
+
+		/**
+		 * How long after startup a hold beyond the budget with no blocking call on the
+		 * stack is the JVM warming up (the JIT compiling), not a stall. Class loading and
+		 * linking never counts as a stall.
+		 */
+		private Duration warmUpPeriod = Duration.ofMinutes(2);
+
+		/**
+		 * How many first requests of each entry may hold an event loop beyond its budget
+		 * with no blocking call on the stack without counting as a stall; 0 for none.
+		 */
+		private int warmUpRequests = 1000;
+
 		public boolean isBlockhound() {
 			return this.blockhound;
 		}
@@ -314,6 +334,34 @@ public class AsyncMiddlewareProperties {
 		public void setStallThreshold(Duration stallThreshold) {
 			Assert.isTrue(stallThreshold != null && stallThreshold.toNanos() > 0, "'stall-threshold' must be positive");
 			this.stallThreshold = stallThreshold;
+		}
+
+		public Duration getUncertainBudget() {
+			return this.uncertainBudget;
+		}
+
+		public void setUncertainBudget(Duration uncertainBudget) {
+			Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0,
+					"'uncertain-budget' must be positive");
+			this.uncertainBudget = uncertainBudget;
+		}
+
+		public Duration getWarmUpPeriod() {
+			return this.warmUpPeriod;
+		}
+
+		public void setWarmUpPeriod(Duration warmUpPeriod) {
+			Assert.isTrue(warmUpPeriod != null && !warmUpPeriod.isNegative(), "'warm-up-period' must not be negative");
+			this.warmUpPeriod = warmUpPeriod;
+		}
+
+		public int getWarmUpRequests() {
+			return this.warmUpRequests;
+		}
+
+		public void setWarmUpRequests(int warmUpRequests) {
+			Assert.isTrue(warmUpRequests >= 0, "'warm-up-requests' must not be negative");
+			this.warmUpRequests = warmUpRequests;
 		}
 
 	}

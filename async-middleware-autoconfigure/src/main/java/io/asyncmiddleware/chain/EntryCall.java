@@ -75,12 +75,10 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 		this.timings.entered(this.index, now);
 		EventLoopHold hold = this.timings.currentHold();
 		EventLoopHolder previous = null;
-		long previousSince = 0;
 		if (hold != null) {
 			previous = hold.holder();
-			previousSince = hold.since();
 			// the entry holds the thread; nobody of ours while the rest of Spring's chain runs
-			hold.hold(isEntry() ? this.timings.entries[this.index].holder() : null, now);
+			hold.takeOver(isEntry() ? this.timings.entries[this.index].holder() : null, now);
 		}
 		try {
 			Mono<Void> work;
@@ -110,7 +108,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 		}
 		finally {
 			if (hold != null) {
-				restore(hold, previous, previousSince, now);
+				hold.handBack(previous);
 			}
 		}
 	}
@@ -194,13 +192,12 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 			return;
 		}
 		EventLoopHolder previous = hold.holder();
-		long previousSince = hold.since();
-		hold.hold((this.index > 0) ? this.timings.entries[this.index - 1].holder() : null, now);
+		hold.takeOver((this.index > 0) ? this.timings.entries[this.index - 1].holder() : null, now);
 		try {
 			signal(error);
 		}
 		finally {
-			restore(hold, previous, previousSince, now);
+			hold.handBack(previous);
 		}
 	}
 
@@ -211,12 +208,6 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 		else {
 			actual().onComplete();
 		}
-	}
-
-	// the thread goes back to whoever held it, whose hold excludes the time spent here
-	private static void restore(EventLoopHold hold, @Nullable EventLoopHolder previous, long previousSince,
-			long start) {
-		hold.hold(previous, (previous != null) ? previousSince + (System.nanoTime() - start) : 0);
 	}
 
 	@Override

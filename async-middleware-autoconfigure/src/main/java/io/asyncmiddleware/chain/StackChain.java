@@ -23,7 +23,8 @@ import org.springframework.web.server.WebFilterChain;
  * call, its subscription until it subscribes to the rest of the chain, its reaction to
  * the chain's completion) the thread's
  * {@link io.asyncmiddleware.detection.runtime.EventLoopHold EventLoopHold} names the
- * entry, for the stall watchdog and the BlockHound attribution. When the request leaves
+ * entry, for the stall watchdog and the BlockHound attribution; each stretch is checked
+ * against the entry's hold budget as the hold passes on. When the request leaves
  * the chain, each entry it reached gets its figures once: one request, its own time (the
  * time until its {@code Mono} terminated, minus the time the rest of the chain took),
  * whether it ended in an error.

@@ -6,6 +6,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import io.asyncmiddleware.chain.ChainEntry;
+import io.asyncmiddleware.detection.Verdict;
+import io.asyncmiddleware.detection.runtime.EventLoopHolder;
 import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.hooks.SyncHooks;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.scheduler.Scheduler;
 
+import org.springframework.util.ClassUtils;
 import org.springframework.web.server.WebFilter;
 
 /**
@@ -74,6 +77,22 @@ public final class EntryInstaller implements Disposable {
 	 * @return the entry to compose into the chain
 	 */
 	public ChainEntry install(String name, Object filter, AppliedMode mode, EntryMetrics metrics) {
+		return install(name, filter, mode, metrics, Verdict.Certainty.HIGH);
+	}
+
+	/**
+	 * Wraps a filter for its applied mode, with a hold budget for the event loop that
+	 * depends on how sure its verdict is: an entry the scan could not fully follow gets
+	 * the watchdog's lower budget, since the run-time check is the backstop for it.
+	 * @param name the entry's name
+	 * @param filter the {@code WebFilter}, or {@code SyncHooks}, as written
+	 * @param mode how it runs
+	 * @param metrics where its figures go
+	 * @param certainty how sure the entry's verdict is
+	 * @return the entry to compose into the chain
+	 */
+	public ChainEntry install(String name, Object filter, AppliedMode mode, EntryMetrics metrics,
+			Verdict.Certainty certainty) {
 		WebFilter running = switch (mode) {
 			case DIRECT -> asWebFilter(name, filter);
 			case ADAPT -> (filter instanceof SyncHooks hooks)
@@ -89,7 +108,14 @@ public final class EntryInstaller implements Disposable {
 						: WorkerHopWebFilter.isolated(name, asWebFilter(name, filter), bulkhead, metrics);
 			}
 		};
-		return ChainEntry.of(name, running, metrics, this.watchdog);
+		EventLoopStallWatchdog watchdog = this.watchdog;
+		if (watchdog == null) {
+			return ChainEntry.of(name, running, metrics, null);
+		}
+		long budget = watchdog.budgetFor(certainty).toNanos();
+		metrics.holdBudget(budget);
+		return new ChainEntry(name, running, metrics,
+				new EventLoopHolder(name, ClassUtils.getUserClass(running), watchdog, budget));
 	}
 
 	private synchronized Scheduler worker() {

@@ -43,8 +43,19 @@ public final class EntryMetrics {
 
 	private final LongAccumulator maxStallNanos = new LongAccumulator(Math::max, 0);
 
+	private final LongAdder warmUpHolds = new LongAdder();
+
 	@Nullable
 	private volatile String lastBlockingCall;
+
+	@Nullable
+	private volatile String lastBlockingCallStack;
+
+	@Nullable
+	private volatile String lastStallStack;
+
+	// how long the entry may hold an event loop; 0 when nothing watches it
+	private volatile long holdBudgetNanos;
 
 	/**
 	 * A request entered the entry.
@@ -116,12 +127,59 @@ public final class EntryMetrics {
 	}
 
 	/**
-	 * The stall watchdog saw the entry hold an event loop beyond the threshold.
+	 * Run-time detection caught the entry blocking an event loop, and where.
+	 * @param description the blocking call, e.g. {@code java.lang.Thread.sleep}
+	 * @param stack the top of the stack that made it, and the entry's own frame
+	 */
+	public void blockingCall(String description, String stack) {
+		this.lastBlockingCallStack = stack;
+		blockingCall(description);
+	}
+
+	/**
+	 * The entry held an event loop beyond its budget, and a warm JVM was not the
+	 * explanation: something a user should act on.
 	 * @param nanos how long the loop was held
 	 */
 	public void stall(long nanos) {
 		this.stalls.increment();
 		this.maxStallNanos.accumulate(nanos);
+	}
+
+	/**
+	 * Where the entry was when the watchdog caught it holding an event loop beyond its
+	 * budget (the top of the held thread's stack, and the entry's own frame).
+	 * @param stack the excerpt
+	 */
+	public void stallStack(String stack) {
+		this.lastStallStack = stack;
+	}
+
+	/**
+	 * The entry held an event loop beyond its budget while the JVM was warming up
+	 * (loading or linking classes, or within the entry's first requests with no blocking
+	 * call on the stack): counted apart from {@link #stall stalls}.
+	 */
+	public void warmUpHold() {
+		this.warmUpHolds.increment();
+	}
+
+	/**
+	 * How long the entry may hold an event loop before the hold is reported (depends on
+	 * how sure its verdict is).
+	 * @param nanos the budget, 0 when holds are not watched
+	 */
+	public void holdBudget(long nanos) {
+		this.holdBudgetNanos = nanos;
+	}
+
+	/**
+	 * How many requests entered the entry so far (cheap enough for the watchdog, not for
+	 * every request).
+	 * @return the count
+	 */
+	public long requestsStarted() {
+		return this.started.sum();
 	}
 
 	/**
@@ -137,7 +195,9 @@ public final class EntryMetrics {
 				Duration.ofNanos(this.maxTimeInEntryNanos.get()), Duration.ofNanos(total), this.workerHops.sum(),
 				Duration.ofNanos(this.workerNanos.sum()), inFlight, this.rejected.sum(),
 				this.timedOut.sum(), this.blockingCalls.sum(), this.lastBlockingCall, this.stalls.sum(),
-				Duration.ofNanos(this.maxStallNanos.get()), Math.max(0, this.abandonedHops.sum()));
+				Duration.ofNanos(this.maxStallNanos.get()), Math.max(0, this.abandonedHops.sum()),
+				this.lastBlockingCallStack, this.lastStallStack, this.warmUpHolds.sum(),
+				(this.holdBudgetNanos > 0) ? Duration.ofNanos(this.holdBudgetNanos) : null);
 	}
 
 	/**
@@ -155,15 +215,24 @@ public final class EntryMetrics {
 	 * @param timedOut requests whose work outlived the timeout (adapt and isolate)
 	 * @param blockingCalls blocking calls caught on an event loop at run time
 	 * @param lastBlockingCall the last such call, or {@code null}
-	 * @param stalls times the entry held an event loop beyond the threshold
+	 * @param stalls times the entry held an event loop beyond its hold budget, warm-up
+	 * excluded
 	 * @param maxStall the longest such hold
 	 * @param abandonedHops hops given up (timed out or cancelled) whose thread has not
 	 * returned yet: each still holds a worker thread, in isolate a bulkhead permit
+	 * @param lastBlockingCallStack where the last blocking call was made, or {@code null}
+	 * @param lastStallStack where the watchdog caught the entry in its last stall, or
+	 * {@code null} (none, or the watchdog did not run during the hold)
+	 * @param warmUpHolds holds beyond the budget put down to a cold JVM (class loading or
+	 * linking, or the entry's first requests)
+	 * @param holdBudget how long the entry may hold an event loop, or {@code null} when
+	 * holds are not watched
 	 */
 	public record Snapshot(long requests, long errors, Duration meanTimeInEntry, Duration maxTimeInEntry,
 			Duration totalTimeInEntry, long workerHops, Duration timeOnWorkers, long inFlight, long rejected,
 			long timedOut, long blockingCalls, @Nullable String lastBlockingCall, long stalls, Duration maxStall,
-			long abandonedHops) {
+			long abandonedHops, @Nullable String lastBlockingCallStack, @Nullable String lastStallStack,
+			long warmUpHolds, @Nullable Duration holdBudget) {
 	}
 
 }

@@ -252,7 +252,7 @@ public final class MiddlewareStackAssembler {
 			Candidate candidate = entry.candidate();
 			EntryMetrics metrics = new EntryMetrics();
 			ChainEntry chainEntry = this.installer.install(candidate.name(), candidate.filter(), entry.applied(),
-					metrics);
+					metrics, entry.verdict().certainty());
 			if (seenStack && mayAnswerItself(candidate)) {
 				// a refusal deferred to the view position is written before this filter can answer
 				chainEntry = new ChainEntry(chainEntry.name(), new RefusalGate(chainEntry.filter()),

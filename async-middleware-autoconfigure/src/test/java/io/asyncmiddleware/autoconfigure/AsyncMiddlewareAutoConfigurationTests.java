@@ -1,5 +1,6 @@
 package io.asyncmiddleware.autoconfigure;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import io.asyncmiddleware.autoconfigure.StackFixtures.TracingFilters;
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import io.asyncmiddleware.chain.StackChain;
 import io.asyncmiddleware.detection.Verdict;
+import io.asyncmiddleware.detection.runtime.EventLoopStallWatchdog;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.execution.VirtualThreads;
@@ -66,6 +68,35 @@ class AsyncMiddlewareAutoConfigurationTests {
 		this.runner.run((context) -> assertThat(
 				context.getBean(AsyncMiddlewareProperties.class).getIsolate().getVirtualThreads())
 			.isEqualTo(VirtualThreads.AUTO));
+	}
+
+	@Test
+	void eachEntryGetsTheHoldBudgetOfItsVerdictsCertainty() {
+		this.runner.withUserConfiguration(TracingFilters.class)
+			.withPropertyValues("async-middleware.stack=second,first",
+					"async-middleware.detection.runtime.stall-threshold=20ms",
+					"async-middleware.detection.runtime.uncertain-budget=3ms")
+			.run((context) -> {
+				EventLoopStallWatchdog watchdog = context.getBean(EventLoopStallWatchdog.class);
+				assertThat(watchdog.budgetFor(Verdict.Certainty.HIGH)).isEqualTo(Duration.ofMillis(20));
+				assertThat(watchdog.budgetFor(Verdict.Certainty.LOW)).isEqualTo(Duration.ofMillis(3));
+				assertThat(watchdog.budgetFor(Verdict.Certainty.NONE)).isEqualTo(Duration.ofMillis(3));
+				List<StackEntry> entries = context.getBean(MiddlewareStack.class).getEntries();
+				assertThat(entries).isNotEmpty().allSatisfy((entry) -> assertThat(entry.metrics().snapshot().holdBudget())
+					.as(entry.describe())
+					.isEqualTo(watchdog.budgetFor(entry.verdict().certainty())));
+			});
+	}
+
+	@Test
+	void noHoldBudgetWithoutTheWatchdog() {
+		this.runner.withUserConfiguration(TracingFilters.class)
+			.withPropertyValues("async-middleware.stack=second,first", "async-middleware.detection.runtime.watchdog=false")
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(EventLoopStallWatchdog.class);
+				assertThat(context.getBean(MiddlewareStack.class).getEntries())
+					.allSatisfy((entry) -> assertThat(entry.metrics().snapshot().holdBudget()).isNull());
+			});
 	}
 
 	@Test

@@ -56,20 +56,21 @@ final class BlockingCallReporter {
 			}
 			return;
 		}
-		registration.metrics().blockingCall(call);
+		String excerpt = StackExcerpt.of(attribution.frames, registration.filterClass());
+		// counted (with where) before the call goes on: the endpoint shows it within the request
+		registration.metrics().blockingCall(call, excerpt);
 		boolean first = registration.firstReportOf(call);
 		if (registration.declaredNonBlocking()) {
 			if (first) {
 				logger.error("Entry " + registration + " is declared @NonBlocking but made a blocking call on event loop "
 						+ thread + ": " + call + "; the declaration is wrong: remove @NonBlocking so that the entry "
-						+ "is adapted or isolated, or make the call non-blocking; "
-						+ StackExcerpt.of(attribution.frames, registration.filterClass()));
+						+ "is adapted or isolated, or make the call non-blocking; " + excerpt);
 			}
 			return;
 		}
 		if (first && logger.isWarnEnabled()) {
 			logger.warn("Entry " + registration + " made a blocking call on event loop " + thread + ": " + call + "; "
-					+ StackExcerpt.of(attribution.frames, registration.filterClass()));
+					+ excerpt);
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Entry " + registration + " made a blocking call on event loop " + thread + ": " + call);

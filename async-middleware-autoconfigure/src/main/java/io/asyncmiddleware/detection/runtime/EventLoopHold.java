@@ -49,6 +49,9 @@ public final class EventLoopHold {
 	@SuppressWarnings("unused") // accessed through SINCE
 	private long since;
 
+	// what the watchdog made of the current hold, read by the thread when the hold ends
+	private volatile EventLoopStallWatchdog.@Nullable Sample sample;
+
 	private EventLoopHold(Thread thread) {
 		this.thread = thread;
 	}
@@ -96,6 +99,60 @@ public final class EventLoopHold {
 		// since first: a reader that sees the new holder sees its start too
 		SINCE.setRelease(this, since);
 		HOLDER.setRelease(this, holder);
+	}
+
+	/**
+	 * Another holder (or none) takes the thread over from the current one, whose stretch
+	 * of synchronous code ends here: it is checked against its budget on its own thread,
+	 * so that a hold over budget is counted before the request goes on (the watchdog only
+	 * samples the stack while a hold lasts). Costs a comparison.
+	 * @param holder the entry now running synchronous code here, or {@code null} for code
+	 * that is none of the stack's
+	 * @param now when it starts ({@link System#nanoTime()})
+	 */
+	public void takeOver(@Nullable EventLoopHolder holder, long now) {
+		check(now);
+		hold(holder, now);
+	}
+
+	/**
+	 * The current holder lets go and the thread goes back to {@code previous}, whose next
+	 * stretch starts now; the holder leaving is checked against its budget as in
+	 * {@link #takeOver}. Costs one {@link System#nanoTime()} and a comparison.
+	 * @param previous the holder before, or {@code null}
+	 */
+	public void handBack(@Nullable EventLoopHolder previous) {
+		long now = System.nanoTime();
+		check(now);
+		hold(previous, now);
+	}
+
+	// the stretch of the current holder ends at now
+	private void check(long now) {
+		// plain reads: this thread wrote both
+		EventLoopHolder leaving = (EventLoopHolder) HOLDER.get(this);
+		if (leaving != null) {
+			long leavingSince = (long) SINCE.get(this);
+			if (now - leavingSince > leaving.budgetNanos()) {
+				EventLoopStallWatchdog watchdog = leaving.watchdog();
+				if (watchdog != null) {
+					watchdog.holdEnded(this, leaving, leavingSince, now - leavingSince);
+				}
+			}
+		}
+	}
+
+	void sample(EventLoopStallWatchdog.Sample sample) {
+		this.sample = sample;
+	}
+
+	/**
+	 * What the watchdog made of the hold of {@code holder} since {@code since}, if it
+	 * looked at it.
+	 */
+	EventLoopStallWatchdog.@Nullable Sample sampleOf(EventLoopHolder holder, long since) {
+		EventLoopStallWatchdog.Sample current = this.sample;
+		return (current != null && current.holder() == holder && current.since() == since) ? current : null;
 	}
 
 	/**

@@ -3,13 +3,14 @@ package io.asyncmiddleware.detection.runtime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
 
+import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.metrics.EntryMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -20,51 +21,110 @@ import org.springframework.util.Assert;
 
 /**
  * Watches non-blocking threads for entries whose synchronous part holds the thread longer
- * than a threshold, like Vert.x's blocked-thread checker but naming the entry. A daemon
- * thread checks every half threshold; each stall episode is counted in the entry's
- * {@link EntryMetrics} when it ends, with the longest hold observed, and logged at WARN
- * with the top of the held thread's stack, at most once a minute per entry (further
- * episodes within the minute at DEBUG): the threshold is wall-clock time, so a loaded
- * machine that preempts a loop thread would otherwise fill the log.
+ * than their budget, like Vert.x's blocked-thread checker but naming the entry. The
+ * budget is the stall threshold, or a lower one for an entry whose verdict is not certain
+ * (the scan could not follow every call, or did not analyse it): the run-time check is
+ * the backstop for what the scan missed.
  *
- * <p>A stall whose stack shows class loading or linking (a class defined, a lambda or
- * string concatenation bootstrapped, a method handle linked) is what a cold JVM does on
- * its first requests, not blocking: it is counted but logged at DEBUG, and only WARNed
- * if the same hold is later seen doing something else. See {@link ColdJvmFrames}.
+ * <p>Two parts. The thread itself, when the entry lets go ({@link EventLoopHold#handBack}),
+ * compares the hold with the budget and counts one over it in the entry's
+ * {@link EntryMetrics}: exact, and done before the request goes on. A daemon thread
+ * checks every half (lowest) budget, at least every 2 ms, and samples the stack of a hold
+ * over budget while it lasts (at most one stack per entry a second): that is the evidence (logged at WARN with the top of the stack, at most once a
+ * minute per entry, further ones at DEBUG; the wall-clock budget makes a preempted thread
+ * look held too, so a loaded machine would otherwise fill the log) and what tells a cold
+ * JVM from blocking:
+ * <ul>
+ * <li>a stack loading or linking classes ({@link ColdJvmFrames}) is a cold JVM, at any
+ * time: counted as a warm-up hold, logged at DEBUG;</li>
+ * <li>within the warm-up period after the start, or the entry's first
+ * {@code warmUpRequests} requests, a hold whose stack shows no blocking call
+ * ({@link BlockingFrames}) is the interpreter and JIT warming up (on few cores, the JIT's
+ * threads preempt the event loop): also a warm-up hold;</li>
+ * <li>anything else is a stall.</li>
+ * </ul>
+ * A hold the daemon did not see (it ended before a check, or the process did not get the
+ * CPU: a blocked entry leaves it to the daemon, a starved machine does not) is a warm-up
+ * hold within the window, else a stall, logged at DEBUG only: without a stack there is
+ * nothing to act on, and on an oversubscribed machine these are the OS preempting the loop.
  */
 public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(EventLoopStallWatchdog.class);
 
+	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+
+	// a stack per entry per second is evidence enough (the WARN is once a minute): taking
+	// one stops the held thread briefly, and on a machine whose loops are preempted holds
+	// over a low budget come by the thousand
+	private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
 	private final long thresholdNanos;
+
+	private final long uncertainBudgetNanos;
+
+	private final long warmUpRequests;
+
+	private final long warmUpPeriodNanos;
+
+	// when the watchdog started: the warm-up period runs from there
+	private volatile long startedAt;
 
 	private final long checkIntervalNanos;
 
-	private final Function<String, EntryMetrics> metricsByEntry;
-
-	private static final long WARN_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
+	private final Function<String, @Nullable EntryMetrics> metricsByEntry;
 
 	// touched by the watchdog thread only
 	private final Map<EventLoopHold, Episode> episodes = new HashMap<>();
 
-	// touched by the watchdog thread only: when each entry was last reported at WARN
-	private final Map<String, Long> lastWarned = new HashMap<>();
+	// when each entry was last reported at WARN
+	private final Map<String, Long> lastWarned = new ConcurrentHashMap<>();
+
+	// touched by the watchdog thread only: when each entry's stack was last taken
+	private final Map<String, Long> lastSampled = new HashMap<>();
+
+	// looked up once per entry: a hold over budget is counted on the event loop
+	private final Map<String, EntryMetrics> metricsCache = new ConcurrentHashMap<>();
 
 	private final Object lifecycleMonitor = new Object();
 
 	private volatile @Nullable Thread thread;
 
 	/**
-	 * Create a watchdog; it checks nothing until {@link #start() started}.
+	 * Create a watchdog whose budget is the threshold for every entry and that has no
+	 * warm-up window; it checks nothing until {@link #start() started}.
 	 * @param threshold how long an entry may hold a non-blocking thread
 	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
 	 * unknown name)
 	 */
-	public EventLoopStallWatchdog(Duration threshold, Function<String, EntryMetrics> metricsByEntry) {
+	public EventLoopStallWatchdog(Duration threshold, Function<String, @Nullable EntryMetrics> metricsByEntry) {
+		this(threshold, threshold, Duration.ZERO, 0, metricsByEntry);
+	}
+
+	/**
+	 * Create a watchdog; it checks nothing until {@link #start() started}.
+	 * @param threshold how long an entry may hold a non-blocking thread
+	 * @param uncertainBudget how long an entry whose verdict is not certain may hold it
+	 * (at most the threshold)
+	 * @param warmUpPeriod how long after the start a hold beyond budget without a
+	 * blocking call on the stack is the JVM warming up, not a stall
+	 * @param warmUpRequests the same for each entry's first requests
+	 * @param metricsByEntry the metrics of an entry, by its name ({@code null} for an
+	 * unknown name)
+	 */
+	public EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, Duration warmUpPeriod,
+			long warmUpRequests, Function<String, @Nullable EntryMetrics> metricsByEntry) {
 		Assert.isTrue(threshold != null && threshold.toNanos() > 0, "'threshold' must be positive");
+		Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0, "'uncertainBudget' must be positive");
+		Assert.isTrue(warmUpPeriod != null && !warmUpPeriod.isNegative(), "'warmUpPeriod' must not be negative");
+		Assert.isTrue(warmUpRequests >= 0, "'warmUpRequests' must not be negative");
 		Assert.notNull(metricsByEntry, "'metricsByEntry' must not be null");
 		this.thresholdNanos = threshold.toNanos();
-		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(1), this.thresholdNanos / 2);
+		this.uncertainBudgetNanos = Math.min(uncertainBudget.toNanos(), this.thresholdNanos);
+		this.warmUpRequests = warmUpRequests;
+		this.warmUpPeriodNanos = warmUpPeriod.toNanos();
+		// at least 2 ms: waking more often costs an idle server more than it finds
+		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(2), this.uncertainBudgetNanos / 2);
 		this.metricsByEntry = metricsByEntry;
 	}
 
@@ -76,12 +136,24 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		return Duration.ofNanos(this.thresholdNanos);
 	}
 
+	/**
+	 * How long an entry with a verdict of the given certainty may hold a non-blocking
+	 * thread.
+	 * @param certainty how sure the entry's verdict is
+	 * @return the threshold when {@link Verdict.Certainty#HIGH high}, else the lower
+	 * budget for uncertain verdicts
+	 */
+	public Duration budgetFor(Verdict.Certainty certainty) {
+		return Duration.ofNanos((certainty == Verdict.Certainty.HIGH) ? this.thresholdNanos : this.uncertainBudgetNanos);
+	}
+
 	@Override
 	public void start() {
 		synchronized (this.lifecycleMonitor) {
 			if (this.thread == null) {
 				Thread watchdog = new Thread(this::watch, "async-middleware-stall-watchdog");
 				watchdog.setDaemon(true);
+				this.startedAt = System.nanoTime();
 				this.thread = watchdog;
 				watchdog.start();
 			}
@@ -117,8 +189,6 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			LockSupport.parkNanos(this, this.checkIntervalNanos);
 			check(System.nanoTime());
 		}
-		// a stall in progress at shutdown still counts
-		this.episodes.values().forEach(this::record);
 		this.episodes.clear();
 	}
 
@@ -129,72 +199,132 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			Episode episode = this.episodes.get(hold);
 			if (episode != null && (episode.holder != holder || episode.since != since)) {
 				this.episodes.remove(hold);
-				record(episode);
 				episode = null;
 			}
 			if (holder == null || holder.watchdog() != this) {
 				continue;
 			}
 			long held = now - since;
-			if (held < this.thresholdNanos) {
+			if (held <= holder.budgetNanos()) {
 				continue;
 			}
 			if (episode == null) {
-				episode = new Episode(holder, since, held);
+				episode = new Episode(holder, since);
 				this.episodes.put(hold, episode);
 			}
-			else {
-				episode.heldNanos = held;
-			}
-			if (!episode.reported) {
-				report(hold, episode, now);
+			if (episode.kind != HoldKind.STALL) {
+				// a cold hold is looked at again: it may go on to block
+				sample(hold, episode, held, now);
 			}
 		}
-		// episodes of threads that died while held
-		for (Iterator<Map.Entry<EventLoopHold, Episode>> it = this.episodes.entrySet().iterator(); it.hasNext();) {
-			Map.Entry<EventLoopHold, Episode> entry = it.next();
-			if (!entry.getKey().thread().isAlive()) {
-				it.remove();
-				record(entry.getValue());
-			}
-		}
+		// threads that died
+		this.episodes.keySet().removeIf((hold) -> !hold.thread().isAlive());
 	}
 
-	private void report(EventLoopHold hold, Episode episode, long now) {
+	private void sample(EventLoopHold hold, Episode episode, long held, long now) {
 		EventLoopHolder holder = episode.holder;
+		Long last = this.lastSampled.get(holder.entryName());
+		if (episode.kind == null && last != null && now - last < SAMPLE_INTERVAL_NANOS) {
+			// this entry's stack was taken less than a second ago: counted when the hold
+			// ends, as a hold not sampled
+			return;
+		}
+		this.lastSampled.put(holder.entryName(), now);
+		Thread.State state = hold.thread().getState();
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
 		if (hold.holder() != holder || hold.since() != episode.since) {
 			// the entry let go while the stack was taken, which then shows what ran after
-			// (often the idle event loop): no report from it; the episode still counts
+			// (often the idle event loop): nothing to learn from it
 			return;
 		}
+		EntryMetrics metrics = metricsOf(holder);
+		HoldKind kind;
 		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
-			if (!episode.coldLogged && logger.isDebugEnabled()) {
-				logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
-						+ TimeUnit.NANOSECONDS.toMillis(episode.heldNanos) + " ms while loading or linking classes "
-						+ "(a cold JVM warming up, not blocking); " + StackExcerpt.of(stack, holder.entryClass()));
-			}
-			episode.coldLogged = true;
+			kind = HoldKind.COLD;
+		}
+		else if (inWarmUp(metrics) && !BlockingFrames.isBlocking(state, stack)) {
+			kind = HoldKind.WARM_UP;
+		}
+		else {
+			kind = HoldKind.STALL;
+		}
+		hold.sample(new Sample(holder, episode.since, kind));
+		if (kind == episode.kind) {
 			return;
 		}
-		episode.reported = true;
-		warn(hold, holder, episode.heldNanos, now, stack);
+		episode.kind = kind;
+		String excerpt = StackExcerpt.of(stack, holder.entryClass());
+		if (kind == HoldKind.STALL) {
+			if (metrics != null) {
+				metrics.stallStack(excerpt);
+			}
+			report(holder, hold.thread().getName() + " for " + TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget "
+					+ budget(holder) + "); " + excerpt, now);
+		}
+		else if (logger.isDebugEnabled()) {
+			logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
+					+ TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget " + budget(holder) + ") "
+					+ ((kind == HoldKind.COLD) ? "while loading or linking classes (a cold JVM warming up, not blocking)"
+							: "with no blocking call on the stack while warming up (the JIT compiling, not blocking)")
+					+ "; " + excerpt);
+		}
 	}
 
-	private void warn(EventLoopHold hold, EventLoopHolder holder, long heldNanos, long now,
-			List<StackTraceElement> stack) {
+	/**
+	 * A hold over budget ended: called on the held thread, before the request goes on.
+	 * Counts it as a stall or a warm-up hold, from what the watchdog sampled (if it did).
+	 */
+	void holdEnded(EventLoopHold hold, EventLoopHolder holder, long since, long heldNanos) {
+		if (this.thread == null) {
+			// not started, or stopped with its context
+			return;
+		}
+		EntryMetrics metrics = metricsOf(holder);
+		if (metrics == null) {
+			return;
+		}
+		Sample sample = hold.sampleOf(holder, since);
+		HoldKind kind = (sample != null) ? sample.kind() : (inWarmUp(metrics) ? HoldKind.WARM_UP : HoldKind.STALL);
+		if (kind != HoldKind.STALL) {
+			metrics.warmUpHold();
+			return;
+		}
+		metrics.stall(heldNanos);
+		if (sample == null && logger.isDebugEnabled()) {
+			// the watchdog did not run during the hold: it lasted less than a check interval,
+			// or the process did not get the CPU (a sleeping entry leaves the CPU to the
+			// watchdog; a starved machine does not). No stack, nothing to act on: DEBUG
+			logger.debug("Entry " + holder + " held event loop " + Thread.currentThread().getName() + " for "
+					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget " + budget(holder)
+					+ "); the watchdog did not sample the stack during the hold");
+		}
+	}
+
+	private @Nullable EntryMetrics metricsOf(EventLoopHolder holder) {
+		EntryMetrics metrics = this.metricsCache.get(holder.entryName());
+		if (metrics == null) {
+			metrics = this.metricsByEntry.apply(holder.entryName());
+			if (metrics != null) {
+				this.metricsCache.put(holder.entryName(), metrics);
+			}
+		}
+		return metrics;
+	}
+
+	private boolean inWarmUp(@Nullable EntryMetrics metrics) {
+		if (System.nanoTime() - this.startedAt < this.warmUpPeriodNanos) {
+			return true;
+		}
+		return this.warmUpRequests > 0 && metrics != null && metrics.requestsStarted() <= this.warmUpRequests;
+	}
+
+	private void report(EventLoopHolder holder, String what, long now) {
 		Long last = this.lastWarned.get(holder.entryName());
 		boolean warn = last == null || now - last >= WARN_INTERVAL_NANOS;
 		if (warn ? logger.isWarnEnabled() : logger.isDebugEnabled()) {
+			String message = "Entry " + holder + " held event loop " + what;
 			if (warn) {
 				this.lastWarned.put(holder.entryName(), now);
-			}
-			Thread thread = hold.thread();
-			String message = ("Entry " + holder + " held event loop " + thread.getName() + " for "
-					+ TimeUnit.NANOSECONDS.toMillis(heldNanos) + " ms (threshold "
-					+ TimeUnit.NANOSECONDS.toMillis(this.thresholdNanos) + " ms); "
-					+ StackExcerpt.of(stack, holder.entryClass()));
-			if (warn) {
 				logger.warn(message);
 			}
 			else {
@@ -203,15 +333,41 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 	}
 
-	private void record(Episode episode) {
-		EntryMetrics metrics = this.metricsByEntry.apply(episode.holder.entryName());
-		if (metrics != null) {
-			metrics.stall(episode.heldNanos);
-		}
+	private String budget(EventLoopHolder holder) {
+		long budget = holder.budgetNanos();
+		String millis = (budget % 1_000_000 == 0) ? Long.toString(budget / 1_000_000)
+				: String.format(java.util.Locale.ROOT, "%.1f", budget / 1e6);
+		return millis + " ms" + ((budget < this.thresholdNanos) ? ", the verdict is not certain" : "");
 	}
 
 	/**
-	 * One flagged hold of a thread by an entry, until the entry lets go.
+	 * What a hold over budget was.
+	 */
+	enum HoldKind {
+
+		/** Loading or linking classes. */
+		COLD,
+
+		/** Within the entry's first requests, no blocking call on the stack. */
+		WARM_UP,
+
+		/** Something to act on. */
+		STALL
+
+	}
+
+	/**
+	 * What the watchdog made of one hold, for the held thread to count when it ends.
+	 *
+	 * @param holder the entry holding
+	 * @param since when it started holding
+	 * @param kind what the hold was, from its stack
+	 */
+	record Sample(EventLoopHolder holder, long since, HoldKind kind) {
+	}
+
+	/**
+	 * One hold over budget, while it lasts.
 	 */
 	private static final class Episode {
 
@@ -219,18 +375,11 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 		private final long since;
 
-		private long heldNanos;
+		private @Nullable HoldKind kind;
 
-		/** Whether it was logged as a stall (WARN, or DEBUG within the minute). */
-		private boolean reported;
-
-		/** Whether it was logged as class loading or linking. */
-		private boolean coldLogged;
-
-		Episode(EventLoopHolder holder, long since, long heldNanos) {
+		Episode(EventLoopHolder holder, long since) {
 			this.holder = holder;
 			this.since = since;
-			this.heldNanos = heldNanos;
 		}
 
 	}

@@ -49,6 +49,8 @@ class RuntimeBlockingDetectionTests {
 		assertThat(snapshot.blockingCalls()).isOne();
 		// JDK 21+ blocks in Thread.sleepNanos0, which BlockHound names
 		assertThat(snapshot.lastBlockingCall()).startsWith("java.lang.Thread.sleep");
+		assertThat(snapshot.lastBlockingCallStack()).startsWith("at java.lang.Thread.sleep")
+			.contains("at " + AuditLog.class.getName() + ".write(");
 		assertThat(output).contains("Entry 'audit' (" + AuditFilter.class.getName()
 				+ ") made a blocking call on event loop parallel-")
 			.contains(": java.lang.Thread.sleep")

@@ -150,12 +150,16 @@ final class BlockingCallScanner {
 			}
 			if (inScope) {
 				List<MethodRef> targets = targets(call, resolution);
-				if (targets.isEmpty() && call.virtual()) {
-					doubts.add("no implementation known for " + simpleName(call.owner()) + "." + call.name()
-							+ " called in " + current.callSite(line));
-				}
 				for (MethodRef target : targets) {
 					follow(target, step, current, line, visited, queue);
+				}
+				// the application's own functional interfaces: with no class implementing them,
+				// the values assigned to the field the receiver was read from are what runs
+				boolean valuesFound = targets.isEmpty() && call.virtual() && insn instanceof MethodInsnNode methodCall
+						&& followReceiverValues(methodCall, step, current, line, resolution, found, visited, queue);
+				if (targets.isEmpty() && call.virtual() && !valuesFound) {
+					doubts.add("no implementation known for " + simpleName(call.owner()) + "." + call.name()
+							+ " called in " + current.callSite(line));
 				}
 			}
 			else if (call.virtual()) {
@@ -163,19 +167,29 @@ final class BlockingCallScanner {
 					follow(target, step, current, line, visited, queue);
 				}
 				if (insn instanceof MethodInsnNode methodCall) {
-					for (Call value : receiverValues(current, methodCall, resolution)) {
-						if (!matched(value, step, current, line, resolution, found)
-								&& resolution.scope().includes(value.owner())) {
-							MethodRef target = findImplementation(value.owner(), value.name(), value.desc(),
-									resolution.scope());
-							if (target != null) {
-								follow(target, step, current, line, visited, queue);
-							}
-						}
-					}
+					followReceiverValues(methodCall, step, current, line, resolution, found, visited, queue);
 				}
 			}
 		}
+	}
+
+	/**
+	 * Follow (or match against the catalogue) what a virtual call's receiver can hold.
+	 * @return whether the receiver has any known value
+	 */
+	private boolean followReceiverValues(MethodInsnNode methodCall, Step step, MethodRef current, int line,
+			Resolution resolution, Map<String, Evidence> found, Set<MethodRef> visited, Deque<Step> queue) {
+		List<Call> values = receiverValues(current, methodCall, resolution);
+		for (Call value : values) {
+			if (!matched(value, step, current, line, resolution, found)
+					&& resolution.scope().includes(value.owner())) {
+				MethodRef target = findImplementation(value.owner(), value.name(), value.desc(), resolution.scope());
+				if (target != null) {
+					follow(target, step, current, line, visited, queue);
+				}
+			}
+		}
+		return !values.isEmpty();
 	}
 
 	/** Match a call against the catalogue; on a match, record the evidence. */

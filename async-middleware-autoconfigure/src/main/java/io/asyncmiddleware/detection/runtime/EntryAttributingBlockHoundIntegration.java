@@ -19,11 +19,20 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  */
 public final class EntryAttributingBlockHoundIntegration implements BlockHoundIntegration {
 
+	private static final String LOGBACK_OUTPUT_STREAM_APPENDER = "ch.qos.logback.core.OutputStreamAppender";
+
 	@Override
 	public void applyTo(BlockHound.Builder builder) {
 		Consumer<BlockingMethod> previous = callbackOf(builder);
 		Consumer<BlockingMethod> throwing = callbackOf(BlockHound.builder());
 		builder.allowBlockingCallsInside(BlockingCallReporter.class.getName(), "report");
+		// Boot's default logging: Logback's console and file appenders write under a lock, and
+		// two event loops logging at once make one of them wait on it. That is the cost of
+		// logging synchronously, which the application chose, not an entry blocking (seen in
+		// the hostile-input suite as LockSupport.park under ReentrantLock.lock while Reactor
+		// Netty logged a malformed request on two loops at once)
+		builder.allowBlockingCallsInside(LOGBACK_OUTPUT_STREAM_APPENDER, "subAppend");
+		builder.allowBlockingCallsInside(LOGBACK_OUTPUT_STREAM_APPENDER, "writeBytes");
 		builder.blockingMethodCallback((method) -> {
 			BlockingCallReporter.report(method.getClassName(), method.getName());
 			if (!RuntimeBlockingDetection.isReportOnly()) {

@@ -103,33 +103,42 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 		if (exchange.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod dispatched) {
 			// dispatch already mapped this request (an entry asks once the response is
 			// under way, e.g. X-Frame-Options at commit): its controller method is the answer
-			Mono<ResolvedHandler> handler = Mono.just(toResolvedHandler(new Found(dispatched, Map.of(), null)));
-			exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
-			return handler;
+			return cache(exchange, request, Mono.just(toResolvedHandler(new Found(dispatched, Map.of(), null))));
 		}
 		ResolvedHandler now = resolveImmediately(exchange, request);
 		if (now != null) {
-			Mono<ResolvedHandler> handler = Mono.just(now);
-			exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
-			return handler;
+			return cache(exchange, request, Mono.just(now));
 		}
 		Mono<ResolvedHandler> handler = lookup(exchange, request)
-			.map((found) -> {
-				if (found.dispatchAttributes() != null) {
-					ResolvedHandlerMapping.share(exchange, request, found.handler(), found.dispatchAttributes());
-				}
-				return toResolvedHandler(found);
-			})
-			// the path routes with other methods: a view to Django, which answers 405
-			.onErrorResume(MethodNotAllowedException.class, (ex) -> Mono.just(methodNotAllowed(ex)))
-			.onErrorResume((ex) -> {
-				logger.debug("No handler resolved for " + request.getPath() + ": " + ex);
-				return Mono.empty();
-			})
+			.map((found) -> resolved(exchange, request, found))
+			.onErrorResume((ex) -> Mono.just(failed(ex, request)))
 			.defaultIfEmpty(ResolvedHandler.NONE)
 			.cache();
+		return cache(exchange, request, handler);
+	}
+
+	private static Mono<ResolvedHandler> cache(ServerWebExchange exchange, ServerHttpRequest request,
+			Mono<ResolvedHandler> handler) {
 		exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
 		return handler;
+	}
+
+	/** A handler found: handed on to dispatch when the lookup can be shared. */
+	private ResolvedHandler resolved(ServerWebExchange exchange, ServerHttpRequest request, Found found) {
+		if (found.dispatchAttributes() != null) {
+			ResolvedHandlerMapping.share(exchange, request, found.handler(), found.dispatchAttributes());
+		}
+		return toResolvedHandler(found);
+	}
+
+	/** A lookup that failed: the path routes with other methods, or nothing resolves. */
+	private static ResolvedHandler failed(Throwable error, ServerHttpRequest request) {
+		if (error instanceof MethodNotAllowedException ex) {
+			// the path routes with other methods: a view to Django, which answers 405
+			return methodNotAllowed(ex);
+		}
+		logger.debug("No handler resolved for " + request.getPath() + ": " + error);
+		return ResolvedHandler.NONE;
 	}
 
 	@Override
@@ -168,22 +177,12 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 				return null;
 			}
 			Throwable error = outcome.error();
-			if (error instanceof MethodNotAllowedException ex) {
-				// the path routes with other methods: a view to Django, which answers 405
-				return methodNotAllowed(ex);
-			}
 			if (error != null) {
-				logger.debug("No handler resolved for " + request.getPath() + ": " + error);
-				return ResolvedHandler.NONE;
+				return failed(error, request);
 			}
 			Object handler = outcome.value();
 			if (handler != null) {
-				Found found = new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes()),
-						shareable(handler, resolution) ? resolution.addedAttributes() : null);
-				if (found.dispatchAttributes() != null) {
-					ResolvedHandlerMapping.share(exchange, request, handler, found.dispatchAttributes());
-				}
-				return toResolvedHandler(found);
+				return resolved(exchange, request, found(handler, resolution));
 			}
 		}
 		return ResolvedHandler.NONE;
@@ -197,9 +196,13 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			return Flux.fromIterable(handlerMappings())
 				.concatMap((mapping) -> mapping.getHandler(resolution))
 				.next()
-				.map((handler) -> new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes()),
-						shareable(handler, resolution) ? resolution.addedAttributes() : null));
+				.map((handler) -> found(handler, resolution));
 		});
+	}
+
+	private static Found found(Object handler, ResolutionExchange resolution) {
+		return new Found(handler, HandlerAnnotations.recorded(resolution.getAttributes()),
+				shareable(handler, resolution) ? resolution.addedAttributes() : null);
 	}
 
 	/**

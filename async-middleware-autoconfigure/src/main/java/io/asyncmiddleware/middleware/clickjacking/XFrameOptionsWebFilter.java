@@ -34,13 +34,13 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class XFrameOptionsWebFilter implements WebFilter {
 
-	private final DefaultHeader defaultWriter;
+	private final DefaultHeader defaultHeader;
 
 	private final HandlerResolver handlerResolver;
 
-	private final DefaultHeader denyWriter = writer(Mode.DENY);
+	private final DefaultHeader denyHeader = header(Mode.DENY);
 
-	private final DefaultHeader sameOriginWriter = writer(Mode.SAMEORIGIN);
+	private final DefaultHeader sameOriginHeader = header(Mode.SAMEORIGIN);
 
 	/**
 	 * Creates the filter.
@@ -50,7 +50,7 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 	public XFrameOptionsWebFilter(Mode mode, HandlerResolver handlerResolver) {
 		Assert.notNull(mode, "'mode' must not be null");
 		Assert.notNull(handlerResolver, "'handlerResolver' must not be null");
-		this.defaultWriter = writer(mode);
+		this.defaultHeader = header(mode);
 		this.handlerResolver = handlerResolver;
 	}
 
@@ -72,7 +72,7 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 			// it now: an outer entry that replaces it (APPEND_SLASH's 301) starts from a fresh
 			// response without the header. The handler's annotations marked only its own
 			// response, so the error response gets the configured value.
-			this.defaultWriter.setOn(exchange.getResponse().getHeaders());
+			this.defaultHeader.setOn(exchange.getResponse().getHeaders());
 			return Mono.error(ex);
 		});
 	}
@@ -94,12 +94,12 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 			return null;
 		}
 		if (handler.hasAnnotation(XFrameOptionsDeny.class)) {
-			return this.denyWriter;
+			return this.denyHeader;
 		}
 		if (handler.hasAnnotation(XFrameOptionsSameOrigin.class)) {
-			return this.sameOriginWriter;
+			return this.sameOriginHeader;
 		}
-		return this.defaultWriter;
+		return this.defaultHeader;
 	}
 
 	/**
@@ -118,7 +118,7 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 		throw new IllegalArgumentException("'" + value + "' is not an X-Frame-Options value. Valid values are: DENY, SAMEORIGIN");
 	}
 
-	private static DefaultHeader writer(Mode mode) {
+	private static DefaultHeader header(Mode mode) {
 		return new DefaultHeader(XFrameOptionsServerHttpHeadersWriter.X_FRAME_OPTIONS, mode.name());
 	}
 

@@ -120,21 +120,16 @@ public class CsrfWebFilter implements WebFilter {
 			// most requests: Django's process_view accepts a safe method without a check, so
 			// only the secret is needed (for get_token and the cookie), and the cookie is at
 			// hand: no handler lookup, no operators
-			String stored = cookies.storedValue(exchange);
-			RequestCsrfSecret secret = (stored != null) ? incomingSecret(stored)
-					: new RequestCsrfSecret(this.format, null, false);
-			expose(exchange, secret);
-			exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
+			expose(exchange, incomingSecret(cookies.storedValue(exchange)));
 			return chain.filter(exchange);
 		}
 		return this.repository.loadToken(exchange)
 			.map(CsrfToken::getToken)
 			.map(this::incomingSecret)
-			.defaultIfEmpty(new RequestCsrfSecret(this.format, null, false))
+			.defaultIfEmpty(incomingSecret(null))
 			.flatMap((secret) -> writeSessionEagerly(exchange, secret))
 			.flatMap((secret) -> {
 				expose(exchange, secret);
-				exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
 				return this.handlerResolver.resolve(exchange)
 					.defaultIfEmpty(ResolvedHandler.NONE)
 					.flatMap((handler) -> checkOrPass(exchange, chain, handler));
@@ -142,7 +137,11 @@ public class CsrfWebFilter implements WebFilter {
 	}
 
 	// Django's process_request: an invalid stored value is replaced by a new secret, sent
-	private RequestCsrfSecret incomingSecret(String stored) {
+	// the request's secret from the stored value, or none when there is no cookie yet
+	private RequestCsrfSecret incomingSecret(@Nullable String stored) {
+		if (stored == null) {
+			return new RequestCsrfSecret(this.format, null, false);
+		}
 		if (CsrfTokenFormat.formatProblem(stored) != null) {
 			return new RequestCsrfSecret(this.format, this.format.newSecret(), true);
 		}
@@ -160,7 +159,9 @@ public class CsrfWebFilter implements WebFilter {
 		});
 	}
 
+	// get_token for the request, and the cookie sent at commit if the secret was used
 	private void expose(ServerWebExchange exchange, RequestCsrfSecret secret) {
+		exchange.getResponse().beforeCommit(() -> sendIfNeeded(exchange, secret));
 		LazyCsrfToken token = new LazyCsrfToken(this.headerName, this.fieldName, secret);
 		Map<String, Object> attributes = exchange.getAttributes();
 		attributes.put(CsrfToken.class.getName(), Mono.just(token));

@@ -10,6 +10,7 @@ import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.NoAppendSlash;
 import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.RequestUrl;
+import io.asyncmiddleware.middleware.ResponseSnapshot;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -22,13 +23,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.Assert;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -179,9 +177,8 @@ public final class CommonWebFilter implements WebFilter {
 
 		private final ServerWebExchange exchange;
 
-		private final @Nullable HttpHeaders headersOnEntry;
-
-		private final @Nullable MultiValueMap<String, ResponseCookie> cookiesOnEntry;
+		// what the redirect restores if it replaces the 404; none when no redirect can
+		private final @Nullable ResponseSnapshot onEntry;
 
 		/** Set once the 404 is replaced: inner entries' before-commit actions then do nothing. */
 		private final AtomicBoolean replaced = new AtomicBoolean();
@@ -189,22 +186,12 @@ public final class CommonWebFilter implements WebFilter {
 		CommonResponse(ServerWebExchange exchange) {
 			super(exchange.getResponse());
 			this.exchange = exchange;
-			if (mayAppendSlash(exchange)) {
-				// what the redirect restores if it replaces the 404
-				this.headersOnEntry = new HttpHeaders();
-				this.headersOnEntry.putAll(exchange.getResponse().getHeaders());
-				this.cookiesOnEntry = new LinkedMultiValueMap<>(exchange.getResponse().getCookies());
-			}
-			else {
-				// no redirect can replace this response: nothing to restore
-				this.headersOnEntry = null;
-				this.cookiesOnEntry = null;
-			}
+			this.onEntry = mayAppendSlash(exchange) ? ResponseSnapshot.of(exchange.getResponse()) : null;
 		}
 
 		@Override
 		public void beforeCommit(Supplier<? extends Mono<Void>> action) {
-			if (this.headersOnEntry == null) {
+			if (this.onEntry == null) {
 				super.beforeCommit(action);
 				return;
 			}
@@ -236,7 +223,7 @@ public final class CommonWebFilter implements WebFilter {
 		}
 
 		private boolean isNotFound() {
-			if (this.headersOnEntry == null) {
+			if (this.onEntry == null) {
 				return false;
 			}
 			HttpStatusCode status = getStatusCode();
@@ -250,15 +237,13 @@ public final class CommonWebFilter implements WebFilter {
 		 */
 		Mono<Void> redirectIfSlashRoutes(Supplier<Mono<Void>> otherwise) {
 			return shouldAppendSlash(this.exchange).flatMap((redirect) -> {
-				if (!redirect || this.headersOnEntry == null || this.cookiesOnEntry == null
-						|| !this.replaced.compareAndSet(false, true)) {
+				ResponseSnapshot onEntry = this.onEntry;
+				if (!redirect || onEntry == null || !this.replaced.compareAndSet(false, true)) {
 					return otherwise.get();
 				}
 				ServerHttpResponse response = getDelegate();
-				response.getHeaders().clear();
-				response.getHeaders().putAll(this.headersOnEntry);
-				response.getCookies().clear();
-				response.getCookies().putAll(this.cookiesOnEntry);
+				onEntry.restoreHeaders(response);
+				onEntry.restoreCookies(response);
 				response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 				response.getHeaders().set(HttpHeaders.LOCATION, SlashRedirect.appendSlash(this.exchange.getRequest()));
 				return response.setComplete();

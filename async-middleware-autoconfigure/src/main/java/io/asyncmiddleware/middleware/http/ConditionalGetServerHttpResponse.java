@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.asyncmiddleware.middleware.ResponseSnapshot;
 import io.asyncmiddleware.middleware.http.Preconditions.Outcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -19,13 +20,10 @@ import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.ResponseCookie;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.Assert;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 import org.springframework.util.StringUtils;
 
 /**
@@ -51,21 +49,12 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 
 	// what a 304 or 412 starts from; taken only when the request has preconditions, as
 	// without them every response proceeds
-	private final @Nullable HttpHeaders outerHeaders;
-
-	private final @Nullable MultiValueMap<String, ResponseCookie> outerCookies;
+	private final @Nullable ResponseSnapshot outer;
 
 	ConditionalGetServerHttpResponse(ServerHttpResponse delegate, ServerHttpRequest request) {
 		super(delegate);
 		this.request = request;
-		if (Preconditions.present(request.getHeaders())) {
-			this.outerHeaders = HttpHeaders.copyOf(delegate.getHeaders());
-			this.outerCookies = new LinkedMultiValueMap<>(delegate.getCookies());
-		}
-		else {
-			this.outerHeaders = null;
-			this.outerCookies = null;
-		}
+		this.outer = Preconditions.present(request.getHeaders()) ? ResponseSnapshot.of(delegate) : null;
 	}
 
 	@Override
@@ -115,9 +104,8 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	}
 
 	private Mono<Void> answer(Outcome outcome) {
-		HttpHeaders outerHeaders = this.outerHeaders;
-		MultiValueMap<String, ResponseCookie> outerCookies = this.outerCookies;
-		Assert.state(outerHeaders != null && outerCookies != null, "A request without preconditions proceeds");
+		ResponseSnapshot outer = this.outer;
+		Assert.state(outer != null, "A request without preconditions proceeds");
 		HttpHeaders headers = getHeaders();
 		HttpHeaders kept = new HttpHeaders();
 		if (outcome == Outcome.NOT_MODIFIED) {
@@ -129,14 +117,12 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 			}
 		}
 		else {
-			getCookies().clear();
-			getCookies().addAll(outerCookies);
+			outer.restoreCookies(this);
 			if (logger.isWarnEnabled()) {
 				logger.warn("Precondition Failed: " + this.request.getPath().value());
 			}
 		}
-		headers.clear();
-		headers.putAll(outerHeaders);
+		outer.restoreHeaders(this);
 		headers.putAll(kept);
 		setStatusCode((outcome == Outcome.NOT_MODIFIED) ? HttpStatus.NOT_MODIFIED : HttpStatus.PRECONDITION_FAILED);
 		return super.setComplete();
@@ -147,7 +133,7 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 		if (status != null && !status.is2xxSuccessful()) {
 			return Outcome.PROCEED;
 		}
-		if (this.outerHeaders == null) {
+		if (this.outer == null) {
 			return Outcome.PROCEED;
 		}
 		String etag = getHeaders().getFirst(HttpHeaders.ETAG);

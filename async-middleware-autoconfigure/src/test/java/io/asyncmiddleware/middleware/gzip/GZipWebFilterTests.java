@@ -10,13 +10,14 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
-import java.util.regex.Pattern;
+
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -417,14 +418,18 @@ class GZipWebFilterTests {
 		return bytes;
 	}
 
+	// Expected values are what Python's re.search(r"\bgzip\b", value) gives, as Django
+	// runs it: Python's \b is Unicode-aware, so "ägzip" does not match. Java's own \b is not
+	// a reference here: it changed to ASCII word characters in JDK 19 (JDK-8264160)
 	@ParameterizedTest
-	@ValueSource(strings = { "gzip", "deflate, gzip;q=1.0", "GZIP", "xgzip", "gzipx", "gzip-x", "x-gzip", "gzip_x",
-			"br;q=0.5,gzip", "", "identity", "*", "g zip", "gzi", "ägzip", "gzipé", "gzip gzipx" })
+	@CsvSource(delimiter = '|', value = { "gzip|true", "deflate, gzip;q=1.0|true", "GZIP|false", "xgzip|false",
+			"gzipx|false", "gzip-x|true", "x-gzip|true", "gzip_x|false", "br;q=0.5,gzip|true", "''|false",
+			"identity|false", "*|false", "g zip|false", "gzi|false", "ägzip|false", "gzipé|false",
+			"gzip gzipx|true" })
 	@DisplayName("Accept-Encoding is read as Django's \\bgzip\\b reads it")
-	void acceptsGzipAsTheRegularExpression(String value) {
+	void acceptsGzipAsDjangosRegularExpression(String value, boolean expected) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.add("Accept-Encoding", value);
-		boolean expected = Pattern.compile("\\bgzip\\b").matcher(value).find();
 		assertThat(GZipWebFilter.acceptsGzip(headers)).isEqualTo(expected);
 	}
 

@@ -13,14 +13,18 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Operators;
 import reactor.util.context.Context;
 
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * One request at one position of a {@link StackChain}: the {@code Mono} the entry above
- * gets from {@code chain.filter(exchange)}, the subscriber of the entry's own
- * {@code Mono}, the subscription handed back, and the chain handed to the entry, all in
- * one object. Position {@code entries.length} is the rest of Spring's chain.
+ * One request from one position of a {@link StackChain} to the next entry that runs as a
+ * {@code WebFilter}: the {@code Mono} the entry above gets from
+ * {@code chain.filter(exchange)}, the subscriber of the entry's own {@code Mono}, the
+ * subscription handed back, and the chain handed to the entry, all in one object. Entries
+ * on the way that pass the request through synchronously ({@link SynchronousRequestStep})
+ * run in a plain loop first, so a stretch of them costs this one object. Position
+ * {@code entries.length} is the rest of Spring's chain.
  *
  * <p>Nothing runs until subscription, as with Spring's {@code DefaultWebFilterChain}. A
  * second subscription (an entry retrying the chain) gets a fresh call.
@@ -40,9 +44,21 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	private final RequestTimings timings;
 
-	private final int index;
+	/** Where the call starts; entries from here to {@link #index} passed the request through. */
+	private final int first;
 
-	private final ServerWebExchange exchange;
+	private final ServerWebExchange firstExchange;
+
+	/** The position whose {@code Mono} this call subscribes to, once the passing entries ran. */
+	private int index;
+
+	private ServerWebExchange exchange;
+
+	/** The response the innermost passing entry that asked for it decorated, completed if the rest leaves it empty. */
+	private @Nullable ServerHttpResponse toComplete;
+
+	/** That response's completion is running, in place of the position's Mono. */
+	private boolean completing;
 
 	@SuppressWarnings("unused") // accessed through SUBSCRIBED
 	private volatile boolean subscribed;
@@ -58,6 +74,8 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	EntryCall(RequestTimings timings, int index, ServerWebExchange exchange) {
 		this.timings = timings;
+		this.first = index;
+		this.firstExchange = exchange;
 		this.index = index;
 		this.exchange = exchange;
 	}
@@ -67,24 +85,18 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 	@Override
 	public void subscribe(CoreSubscriber<? super Void> actual) {
 		if (!SUBSCRIBED.compareAndSet(this, false, true)) {
-			new EntryCall(this.timings, this.index, this.exchange).subscribe(actual);
+			new EntryCall(this.timings, this.first, this.firstExchange).subscribe(actual);
 			return;
 		}
 		this.actual = actual;
 		long now = System.nanoTime();
 		this.timings.entered(this.index, now);
 		EventLoopHold hold = this.timings.currentHold();
-		EventLoopHolder previous = null;
-		if (hold != null) {
-			previous = hold.holder();
-			// the entry holds the thread; nobody of ours while the rest of Spring's chain runs
-			hold.takeOver(isEntry() ? this.timings.entries[this.index].holder() : null, now);
-		}
+		EventLoopHolder previous = (hold != null) ? hold.holder() : null;
 		try {
 			Mono<Void> work;
 			try {
-				work = isEntry() ? this.timings.entries[this.index].filter().filter(this.exchange, this)
-						: this.timings.outer.filter(this.exchange);
+				work = run(hold, now);
 				if (work == null) {
 					throw new NullPointerException("WebFilter returned null");
 				}
@@ -96,11 +108,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 					return;
 				}
 				this.done = true;
-				long failed = System.nanoTime();
-				this.timings.left(this.index, failed, true);
-				if (this.index == 0) {
-					this.timings.fold(failed);
-				}
+				leave(System.nanoTime(), true, true);
 				Operators.error(actual, Operators.onOperatorError(ex, actual.currentContext()));
 				return;
 			}
@@ -113,8 +121,53 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 		}
 	}
 
+	/**
+	 * Runs the entries that pass the request through, then the first that does not (or
+	 * the rest of Spring's chain): that one's {@code Mono}.
+	 */
+	private Mono<Void> run(@Nullable EventLoopHold hold, long entered) {
+		long now = entered;
+		SynchronousRequestStep[] steps = this.timings.steps;
+		while (true) {
+			if (hold != null) {
+				// the entry holds the thread; nobody of ours while the rest of Spring's chain runs
+				hold.takeOver(isEntry() ? this.timings.entries[this.index].holder() : null, now);
+			}
+			if (!isEntry()) {
+				return this.timings.outer.filter(this.exchange);
+			}
+			SynchronousRequestStep step = (steps != null) ? steps[this.index] : null;
+			ServerWebExchange passed = (step != null) ? step.passThrough(this.exchange) : null;
+			if (passed == null) {
+				return this.timings.entries[this.index].filter().filter(this.exchange, this);
+			}
+			if (this.timings.completesEmptyResponse[this.index]) {
+				this.toComplete = passed.getResponse();
+			}
+			this.exchange = passed;
+			this.index++;
+			now = System.nanoTime();
+			this.timings.entered(this.index, now);
+		}
+	}
+
 	private boolean isEntry() {
 		return this.index < this.timings.entries.length;
+	}
+
+	/**
+	 * The call ends: its position's clock stops, then those of the entries that passed the
+	 * request through, innermost first; the request's figures are folded when it leaves
+	 * the chain.
+	 */
+	private void leave(long now, boolean positionFailed, boolean failedThrough) {
+		this.timings.left(this.index, now, positionFailed);
+		for (int passed = this.index - 1; passed >= this.first; passed--) {
+			this.timings.left(passed, now, failedThrough);
+		}
+		if (this.first == 0) {
+			this.timings.fold(now);
+		}
 	}
 
 	// the chain handed to the entry
@@ -128,7 +181,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	@Override
 	public void onSubscribe(Subscription s) {
-		if (this.converting) {
+		if (this.converting || this.completing) {
 			// the error response's Mono replaces the failed one; the entry above already
 			// holds this object as its subscription
 			this.upstream = s;
@@ -159,7 +212,8 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 			this.converting = true;
 			Mono<Void> response;
 			try {
-				response = this.timings.errors.respond(this.exchange, ex, !isEntry());
+				// an error of the completion is the passing entries' response phase, not the view's
+				response = this.timings.errors.respond(this.exchange, ex, !isEntry() && !this.completing);
 			}
 			catch (Throwable failure) {
 				terminate(ex);
@@ -173,18 +227,34 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	@Override
 	public void onComplete() {
-		if (!this.done) {
-			terminate(null);
+		if (this.done) {
+			return;
 		}
+		ServerHttpResponse response = this.toComplete;
+		if (response != null && !this.converting) {
+			this.toComplete = null;
+			if (!response.isCommitted()) {
+				// as a passing entry's chain.filter(exchange).then(response.setComplete()) would
+				this.completing = true;
+				Mono<Void> completion;
+				try {
+					completion = response.setComplete();
+				}
+				catch (Throwable ex) {
+					onError(ex);
+					return;
+				}
+				completion.subscribe(this);
+				return;
+			}
+		}
+		terminate(null);
 	}
 
 	private void terminate(@Nullable Throwable error) {
 		this.done = true;
 		long now = System.nanoTime();
-		this.timings.left(this.index, now, error != null || this.converting);
-		if (this.index == 0) {
-			this.timings.fold(now);
-		}
+		leave(now, error != null || this.converting, error != null);
 		// what reacts is the entry above, or, above the first, code that is none of ours
 		EventLoopHold hold = this.timings.currentHold();
 		if (hold == null) {
@@ -192,7 +262,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 			return;
 		}
 		EventLoopHolder previous = hold.holder();
-		hold.takeOver((this.index > 0) ? this.timings.entries[this.index - 1].holder() : null, now);
+		hold.takeOver((this.first > 0) ? this.timings.entries[this.first - 1].holder() : null, now);
 		try {
 			signal(error);
 		}
@@ -237,11 +307,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 	public void cancel() {
 		if (!this.done) {
 			this.done = true;
-			long now = System.nanoTime();
-			this.timings.left(this.index, now, false);
-			if (this.index == 0) {
-				this.timings.fold(now);
-			}
+			leave(System.nanoTime(), false, false);
 		}
 		Subscription s = this.upstream;
 		if (s != null) {

@@ -58,6 +58,12 @@ final class RequestTimings {
 	/** Turns an error at a position into a response there (Django's convert_exception_to_response). */
 	final ErrorResponses errors;
 
+	/** Per position, the entry as a synchronous request step, or {@code null}; none outside a composed stack. */
+	final SynchronousRequestStep @Nullable [] steps;
+
+	/** Per position, whether the chain completes the response a passing entry decorated. */
+	final boolean[] completesEmptyResponse;
+
 	private final long[] slots;
 
 	// the hold of the thread the request is on, kept while the request stays there
@@ -66,10 +72,13 @@ final class RequestTimings {
 	@SuppressWarnings("unused") // accessed through FOLDED
 	private volatile int folded;
 
-	RequestTimings(ChainEntry[] entries, WebFilterChain outer, ErrorResponses errors) {
+	RequestTimings(ChainEntry[] entries, WebFilterChain outer, ErrorResponses errors,
+			SynchronousRequestStep @Nullable [] steps, boolean[] completesEmptyResponse) {
 		this.entries = entries;
 		this.outer = outer;
 		this.errors = errors;
+		this.steps = steps;
+		this.completesEmptyResponse = completesEmptyResponse;
 		this.slots = new long[entries.length * SLOTS];
 	}
 

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.util.Assert;
@@ -35,19 +36,29 @@ public final class StackChain implements WebFilter {
 
 	private final ErrorResponses errors;
 
+	private final SynchronousRequestStep @Nullable [] steps;
+
+	private final boolean[] completesEmptyResponse;
+
 	// Spring's DefaultWebFilterChain asks every filter for toString() on every request
 	// (its checkpoint's description), so the text is built once
 	private final String description;
 
 	private StackChain(ChainEntry[] entries) {
-		this(entries, new ErrorResponses());
+		this(entries, new ErrorResponses(), false);
 	}
 
-	private StackChain(ChainEntry[] entries, ErrorResponses errors) {
+	private StackChain(ChainEntry[] entries, ErrorResponses errors, boolean composed) {
 		Assert.notEmpty(entries, "'entries' must not be empty");
 		Assert.noNullElements(entries, "'entries' must not contain null");
 		this.entries = entries;
 		this.errors = errors;
+		this.steps = composed ? steps(entries) : null;
+		this.completesEmptyResponse = new boolean[entries.length];
+		for (int index = 0; this.steps != null && index < entries.length; index++) {
+			SynchronousRequestStep step = this.steps[index];
+			this.completesEmptyResponse[index] = step != null && step.completesEmptyResponse();
+		}
 		this.description = "StackChain" + Arrays.stream(entries).map(ChainEntry::name)
 			.collect(Collectors.joining(", ", "[", "]"));
 	}
@@ -70,9 +81,25 @@ public final class StackChain implements WebFilter {
 		return new StackChain(entries.clone());
 	}
 
-	// the declared stack answers errors at each position once the exception handlers are known
+	// the declared stack answers errors at each position once the exception handlers are
+	// known, and runs its commit actions innermost first: there entries may pass requests
+	// through synchronously
 	static StackChain of(List<ChainEntry> entries, ErrorResponses errors) {
-		return new StackChain(entries.toArray(new ChainEntry[0]), errors);
+		return new StackChain(entries.toArray(new ChainEntry[0]), errors, true);
+	}
+
+	// an entry runs as a step only as written: a hop to a worker, or a gate in front of it,
+	// is a WebFilter of its own
+	private static SynchronousRequestStep @Nullable [] steps(ChainEntry[] entries) {
+		SynchronousRequestStep[] steps = new SynchronousRequestStep[entries.length];
+		boolean any = false;
+		for (int index = 0; index < entries.length; index++) {
+			if (entries[index].filter() instanceof SynchronousRequestStep step) {
+				steps[index] = step;
+				any = true;
+			}
+		}
+		return any ? steps : null;
 	}
 
 	/**
@@ -85,7 +112,9 @@ public final class StackChain implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return new EntryCall(new RequestTimings(this.entries, chain, this.errors), 0, exchange);
+		return new EntryCall(
+				new RequestTimings(this.entries, chain, this.errors, this.steps, this.completesEmptyResponse), 0,
+				exchange);
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.DefaultHeader;
 import io.asyncmiddleware.handler.ResolvedHandler;
@@ -32,7 +33,7 @@ import org.springframework.web.server.WebFilterChain;
  * whatever the handler's annotations, as Django's decorators mark only the view's own
  * response; WebFlux's exception handlers, which render the error after the filters, keep it.
  */
-public final class XFrameOptionsWebFilter implements WebFilter {
+public final class XFrameOptionsWebFilter implements WebFilter, SynchronousRequestStep {
 
 	private final DefaultHeader defaultHeader;
 
@@ -56,11 +57,9 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (ComposedStackWebFilter.answersErrorsInside(exchange)) {
-			// an error from below arrives as a response, committed once: the commit action
-			// alone writes the header
-			exchange.getResponse().beforeCommit(() -> writeHeader(exchange));
-			return chain.filter(exchange);
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
 		}
 		AtomicBoolean handled = new AtomicBoolean();
 		exchange.getResponse().beforeCommit(() -> handled.compareAndSet(false, true) ? writeHeader(exchange) : Mono.empty());
@@ -75,6 +74,22 @@ public final class XFrameOptionsWebFilter implements WebFilter {
 			this.defaultHeader.setOn(exchange.getResponse().getHeaders());
 			return Mono.error(ex);
 		});
+	}
+
+	/**
+	 * In a stack that answers errors where they arrive, an error from below arrives as a
+	 * response, committed once: the commit action alone writes the header.
+	 * @param exchange the exchange
+	 * @return the exchange, or {@code null} when errors from below reach this entry as
+	 * errors
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (!ComposedStackWebFilter.answersErrorsInside(exchange)) {
+			return null;
+		}
+		exchange.getResponse().beforeCommit(() -> writeHeader(exchange));
+		return exchange;
 	}
 
 	private Mono<Void> writeHeader(ServerWebExchange exchange) {

@@ -6,6 +6,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.NoAppendSlash;
 import io.asyncmiddleware.middleware.AllowedHosts;
@@ -48,7 +50,7 @@ import org.springframework.web.server.WebFilterChain;
  * response. A single-buffer body without {@code Content-Length} gets one; a streamed body is
  * left alone, and an existing value is kept.
  */
-public final class CommonWebFilter implements WebFilter {
+public final class CommonWebFilter implements WebFilter, SynchronousRequestStep {
 
 	static final String FORBIDDEN_USER_AGENT = "<h1>403 Forbidden</h1>";
 
@@ -102,6 +104,9 @@ public final class CommonWebFilter implements WebFilter {
 				response.getHeaders().setContentLength(0);
 				return response.setComplete();
 			});
+		}
+		if (ComposedStackWebFilter.answersErrorsInside(exchange)) {
+			return chain.filter(withCommonResponse(exchange));
 		}
 		CommonResponse common = new CommonResponse(exchange);
 		return chain.filter(exchange.mutate().response(common).build())
@@ -173,6 +178,35 @@ public final class CommonWebFilter implements WebFilter {
 	 * The response inner entries and the handler write to: decides APPEND_SLASH on a 404
 	 * and adds Content-Length to single-buffer bodies.
 	 */
+	/**
+	 * In a stack that answers errors where they arrive, WebFlux's 404 for a request no route
+	 * matches reaches this entry's response as a response: a request this entry does not
+	 * refuse or redirect on the way in needs only the response decorator.
+	 * @param exchange the exchange
+	 * @return the exchange with this entry's response, or {@code null} when this entry
+	 * answers on the way in or errors from below reach it as errors
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (!ComposedStackWebFilter.answersErrorsInside(exchange)) {
+			return null;
+		}
+		ServerHttpRequest request = exchange.getRequest();
+		if (isDisallowedUserAgent(request.getHeaders().getFirst(HttpHeaders.USER_AGENT))) {
+			return null;
+		}
+		String host = RequestUrl.rawHost(request);
+		if (!this.allowedHosts.isAllowed(host) || (this.prependWww && host != null && !host.isEmpty()
+				&& !host.startsWith("www."))) {
+			return null;
+		}
+		return withCommonResponse(exchange);
+	}
+
+	private ServerWebExchange withCommonResponse(ServerWebExchange exchange) {
+		return exchange.mutate().response(new CommonResponse(exchange)).build();
+	}
+
 	private final class CommonResponse extends ServerHttpResponseDecorator {
 
 		private final ServerWebExchange exchange;

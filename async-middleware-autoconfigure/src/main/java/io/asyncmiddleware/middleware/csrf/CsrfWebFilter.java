@@ -13,6 +13,7 @@ import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.handler.CsrfExempt;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.ResolvedHandler;
@@ -52,7 +53,7 @@ import org.springframework.web.server.WebFilterChain;
  * token itself, for templates); reading it is Django's {@code get_token}. A
  * {@link CsrfTokenRotation} sits under {@link CsrfTokenRotation#ATTRIBUTE}.
  */
-public class CsrfWebFilter implements WebFilter {
+public class CsrfWebFilter implements WebFilter, SynchronousRequestStep {
 
 	/** The attribute holding the {@link CsrfToken} for templates, as Spring Security names it. */
 	public static final String TOKEN_ATTRIBUTE = "_csrf";
@@ -115,13 +116,9 @@ public class CsrfWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (this.repository instanceof CookieCsrfSecretRepository cookies
-				&& SAFE_METHODS.contains(exchange.getRequest().getMethod())) {
-			// most requests: Django's process_view accepts a safe method without a check, so
-			// only the secret is needed (for get_token and the cookie), and the cookie is at
-			// hand: no handler lookup, no operators
-			expose(exchange, incomingSecret(cookies.storedValue(exchange)));
-			return chain.filter(exchange);
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
 		}
 		return this.repository.loadToken(exchange)
 			.map(CsrfToken::getToken)
@@ -134,6 +131,23 @@ public class CsrfWebFilter implements WebFilter {
 					.defaultIfEmpty(ResolvedHandler.NONE)
 					.flatMap((handler) -> checkOrPass(exchange, chain, handler));
 			});
+	}
+
+	/**
+	 * Most requests: Django's process_view accepts a safe method without a check, so only
+	 * the secret is needed (for {@code get_token} and the cookie), and with the cookie store
+	 * it is at hand: no handler lookup, no operators.
+	 * @param exchange the exchange
+	 * @return the exchange, or {@code null} for an unsafe method or the session store
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (!(this.repository instanceof CookieCsrfSecretRepository cookies)
+				|| !SAFE_METHODS.contains(exchange.getRequest().getMethod())) {
+			return null;
+		}
+		expose(exchange, incomingSecret(cookies.storedValue(exchange)));
+		return exchange;
 	}
 
 	// Django's process_request: an invalid stored value is replaced by a new secret, sent

@@ -4,6 +4,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.List;
 
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +30,7 @@ import org.springframework.web.server.WebFilterChain;
  * {@code a} bytes so that compressed lengths vary between identical requests (BREACH).
  */
 @NonBlocking
-public final class GZipWebFilter implements WebFilter {
+public final class GZipWebFilter implements WebFilter, SynchronousRequestStep {
 
 	/** Django's {@code GZipMiddleware.max_random_bytes}. */
 	static final int MAX_RANDOM_BYTES = 100;
@@ -52,9 +53,19 @@ public final class GZipWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		return chain.filter(passThrough(exchange));
+	}
+
+	/**
+	 * The exchange with the compressing response.
+	 * @param exchange the exchange
+	 * @return the exchange the rest of the chain gets
+	 */
+	@Override
+	public ServerWebExchange passThrough(ServerWebExchange exchange) {
 		boolean acceptsGzip = acceptsGzip(exchange.getRequest().getHeaders());
 		GZipServerHttpResponse response = new GZipServerHttpResponse(exchange.getResponse(), acceptsGzip, this);
-		return chain.filter(exchange.mutate().response(response).build());
+		return exchange.mutate().response(response).build();
 	}
 
 	/**

@@ -1,9 +1,11 @@
 package io.asyncmiddleware.middleware.http;
 
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -24,19 +26,44 @@ import org.springframework.web.server.WebFilterChain;
  * above it) are kept too, as those entries would add them to Django's new response.
  */
 @NonBlocking
-public final class ConditionalGetWebFilter implements WebFilter {
+public final class ConditionalGetWebFilter implements WebFilter, SynchronousRequestStep {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed == exchange) {
 			return chain.filter(exchange);
+		}
+		// a handler that ends without writing leaves the completion to the server: do it here so
+		// that its validators are checked too
+		ServerHttpResponse response = passed.getResponse();
+		return chain.filter(passed)
+			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : response.setComplete()));
+	}
+
+	/**
+	 * The exchange whose response checks the request's preconditions, for a {@code GET}.
+	 * @param exchange the exchange
+	 * @return the exchange the rest of the chain gets
+	 */
+	@Override
+	public ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (!HttpMethod.GET.equals(exchange.getRequest().getMethod())) {
+			return exchange;
 		}
 		ConditionalGetServerHttpResponse response = new ConditionalGetServerHttpResponse(exchange.getResponse(),
 				exchange.getRequest());
-		// a handler that ends without writing leaves the completion to the server: do it here so
-		// that its validators are checked too
-		return chain.filter(exchange.mutate().response(response).build())
-			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : response.setComplete()));
+		return exchange.mutate().response(response).build();
+	}
+
+	/**
+	 * A handler that ends without writing has its response completed where this entry
+	 * decorated it, so that its validators are checked too.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean completesEmptyResponse() {
+		return true;
 	}
 
 }

@@ -4,8 +4,10 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Mono;
 
@@ -29,7 +31,7 @@ import org.springframework.web.server.WebFilterChain;
  * response or the error page is committed (Django also stores messages on a 500); a
  * commit action is the last resort.
  */
-public class MessagesWebFilter implements WebFilter {
+public class MessagesWebFilter implements WebFilter, SynchronousRequestStep {
 
 	private static final Log logger = LogFactory.getLog(MessagesWebFilter.class);
 
@@ -61,21 +63,41 @@ public class MessagesWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		Messages messages = new Messages(exchange, this.storage, this.level, this.tags);
-		exchange.getAttributes().put(Messages.ATTRIBUTE, messages);
-		ServerHttpResponse response = exchange.getResponse();
-		response.beforeCommit(() -> update(messages));
-		if (ComposedStackWebFilter.commitsInnermostFirst(exchange)) {
-			// in the stack the commit action runs before the actions of the entries above
-			// (the session's save), as Django's process_response does, also for an empty
-			// response or an error page: nothing else to arrange
-			return chain.filter(exchange);
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
 		}
+		Messages messages = install(exchange);
+		ServerHttpResponse response = exchange.getResponse();
 		ServerWebExchange updating = exchange.mutate().response(new UpdatingResponse(response, messages)).build();
 		return chain.filter(updating)
 			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)))
 			.onErrorResume((ex) -> (response.isCommitted() ? Mono.<Void>empty() : update(messages))
 				.then(Mono.error(ex)));
+	}
+
+	/**
+	 * In the stack the commit action runs before the actions of the entries above (the
+	 * session's save), as Django's process_response does, also for an empty response or an
+	 * error page: nothing else to arrange.
+	 * @param exchange the exchange
+	 * @return the exchange, or {@code null} outside a stack whose commit actions run
+	 * innermost first
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (!ComposedStackWebFilter.commitsInnermostFirst(exchange)) {
+			return null;
+		}
+		install(exchange);
+		return exchange;
+	}
+
+	private Messages install(ServerWebExchange exchange) {
+		Messages messages = new Messages(exchange, this.storage, this.level, this.tags);
+		exchange.getAttributes().put(Messages.ATTRIBUTE, messages);
+		exchange.getResponse().beforeCommit(() -> update(messages));
+		return messages;
 	}
 
 	private Mono<Void> update(Messages messages) {

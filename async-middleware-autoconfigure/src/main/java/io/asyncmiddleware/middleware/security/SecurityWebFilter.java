@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.DefaultHeader;
 import io.asyncmiddleware.middleware.RequestUrl;
@@ -43,7 +44,7 @@ import org.springframework.web.server.WebFilterChain;
  * entry's own redirect. Spring Security's header writers do the writing; they set a header
  * only when the response lacks it, as Django does.
  */
-public final class SecurityWebFilter implements WebFilter {
+public final class SecurityWebFilter implements WebFilter, SynchronousRequestStep {
 
 	private static final String INVALID_HOST = "Bad Request (400): invalid Host header";
 
@@ -87,15 +88,34 @@ public final class SecurityWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
+		}
+		writeHeadersBeforeCommit(exchange);
+		return redirectToHttps(exchange);
+	}
+
+	/**
+	 * Registers the headers' commit action, unless the request is redirected to HTTPS.
+	 * @param exchange the exchange
+	 * @return the exchange, or {@code null} when this entry answers with the redirect
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		if (this.sslRedirect && !this.requestSecurity.isSecure(request) && !isRedirectExempt(request)) {
+			return null;
+		}
+		writeHeadersBeforeCommit(exchange);
+		return exchange;
+	}
+
+	private void writeHeadersBeforeCommit(ServerWebExchange exchange) {
 		exchange.getResponse().beforeCommit(() -> {
 			this.headersWriter.write(exchange, this.requestSecurity);
 			return Mono.empty();
 		});
-		ServerHttpRequest request = exchange.getRequest();
-		if (this.sslRedirect && !this.requestSecurity.isSecure(request) && !isRedirectExempt(request)) {
-			return redirectToHttps(exchange);
-		}
-		return chain.filter(exchange);
 	}
 
 	private boolean isRedirectExempt(ServerHttpRequest request) {

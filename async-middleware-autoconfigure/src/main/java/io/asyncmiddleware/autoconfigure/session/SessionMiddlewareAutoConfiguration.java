@@ -5,6 +5,7 @@ import java.time.Clock;
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.middleware.CookieSettings;
 import io.asyncmiddleware.middleware.session.SessionCookie;
+import io.asyncmiddleware.middleware.session.SessionExceptionHandler;
 import io.asyncmiddleware.middleware.session.SessionSettings;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -14,6 +15,7 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -57,6 +59,17 @@ public final class SessionMiddlewareAutoConfiguration {
 				() -> new SessionWebFilter(
 						new SpringSessionWebSessionStore<>(repository(repositories, properties.getMaxInMemorySessions())),
 						cookie, settings));
+	}
+
+	/**
+	 * The entry's own answers to a session store outage and an interrupted session, ahead
+	 * of Spring Boot's error page: an application's stack renders errors with the
+	 * exception handlers where they arrive.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	SessionExceptionHandler sessionExceptionHandler(SessionMiddlewareProperties properties) {
+		return new SessionExceptionHandler(properties.getStoreRetryAfter());
 	}
 
 	private static ReactiveSessionRepository<?> repository(ObjectProvider<ReactiveSessionRepository<?>> repositories,

@@ -1,20 +1,19 @@
 package io.asyncmiddleware.middleware.session;
 
 import io.asyncmiddleware.middleware.VaryHeader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import io.asyncmiddleware.chain.ComposedStackWebFilter;
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpCookie;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
@@ -39,8 +38,9 @@ import org.springframework.web.server.session.WebSessionStore;
  *
  * <p>When the store cannot be reached (see {@link SessionStoreUnavailableException}),
  * loading or saving the session answers {@code 503 Service Unavailable} with
- * {@code Retry-After} instead of a {@code 500}; requests that never use the session are
- * not affected. A stored session that cannot be read back (a type outside the Redis
+ * {@code Retry-After} instead of a {@code 500} ({@link SessionExceptionHandler}, also
+ * where the application's exception handlers render errors); requests that never use the
+ * session are not affected. A stored session that cannot be read back (a type outside the Redis
  * serializer's allow-list, data of another serializer) is treated as no session, as
  * Django treats corrupt session data. A loaded session that was deleted from the store before this request
  * saved it (a concurrent logout) is not brought back: the answer is Django's
@@ -51,7 +51,7 @@ import org.springframework.web.server.session.WebSessionStore;
  * after this entry.
  */
 @NonBlocking
-public final class SessionWebFilter implements WebFilter {
+public final class SessionWebFilter implements WebFilter, SynchronousRequestStep {
 
 	/** Exchange attribute marking that the {@code session} entry handles the request. */
 	public static final String ATTRIBUTE = SessionWebFilter.class.getName();
@@ -65,17 +65,11 @@ public final class SessionWebFilter implements WebFilter {
 
 	private final WebSessionStore store;
 
-	private static final byte[] STORE_UNAVAILABLE = "Session store unavailable; retry later.\n"
-		.getBytes(StandardCharsets.UTF_8);
-
-	private static final byte[] SESSION_INTERRUPTED = (SessionInterruptedException.REASON + "\n")
-		.getBytes(StandardCharsets.UTF_8);
-
-	private static final MediaType TEXT_PLAIN = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
-
 	private final SessionCookie cookie;
 
 	private final SessionSettings settings;
+
+	private final SessionExceptionHandler errors;
 
 	/**
 	 * Creates the entry.
@@ -91,10 +85,35 @@ public final class SessionWebFilter implements WebFilter {
 		this.store = store;
 		this.cookie = cookie;
 		this.settings = settings;
+		this.errors = new SessionExceptionHandler(settings.storeRetryAfter());
 	}
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
+		}
+		// one operator for both of the entry's own answers: this is on every request
+		return chain.filter(withLazySession(exchange))
+			.onErrorResume(SessionExceptionHandler::answers, (ex) -> this.errors.handle(exchange.getResponse(), ex));
+	}
+
+	/**
+	 * In a stack that renders errors where they arrive, with the application's exception
+	 * handlers, the entry's own answers come from its {@link SessionExceptionHandler}, which
+	 * the auto-configuration registers with them: the request needs only the lazy session
+	 * and the response phase.
+	 * @param exchange the exchange
+	 * @return the exchange with the lazy session, or {@code null} when errors from below
+	 * reach this entry as errors
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		return ComposedStackWebFilter.answersErrorsInside(exchange) ? withLazySession(exchange) : null;
+	}
+
+	private ServerWebExchange withLazySession(ServerWebExchange exchange) {
 		@Nullable String incoming = incomingKey(exchange);
 		RequestSession session = new RequestSession(incoming);
 		ServerWebExchange withSession = new ServerWebExchangeDecorator(exchange) {
@@ -107,44 +126,7 @@ public final class SessionWebFilter implements WebFilter {
 		};
 		withSession.getAttributes().put(ATTRIBUTE, this);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
-		// one operator for both of the entry's own answers: this is on every request
-		return chain.filter(withSession).onErrorResume(SessionWebFilter::isOwnAnswer,
-				(ex) -> (ex instanceof SessionInterruptedException)
-						? answer(exchange.getResponse(), ex, HttpStatus.BAD_REQUEST, SESSION_INTERRUPTED, null)
-						: storeUnavailable(exchange.getResponse(), ex));
-	}
-
-	private static boolean isOwnAnswer(Throwable ex) {
-		return ex instanceof SessionStoreUnavailableException || ex instanceof SessionInterruptedException;
-	}
-
-	/**
-	 * Answers {@code 503} with {@code Retry-After} when the store failed while loading the
-	 * session for the view, or while saving it on the way out (a failed before-commit
-	 * action leaves the response uncommitted, so it can still be answered).
-	 */
-	private Mono<Void> storeUnavailable(ServerHttpResponse response, Throwable ex) {
-		return answer(response, ex, HttpStatus.SERVICE_UNAVAILABLE, STORE_UNAVAILABLE,
-				Long.toString(this.settings.storeRetryAfter().toSeconds()));
-	}
-
-	/**
-	 * Replaces the response with a short text answer, without the session cookie; a
-	 * response already on its way gets the error instead.
-	 */
-	private static Mono<Void> answer(ServerHttpResponse response, Throwable ex, HttpStatus status, byte[] body,
-			@Nullable String retryAfter) {
-		if (response.isCommitted() || !response.setStatusCode(status)) {
-			return Mono.error(ex);
-		}
-		HttpHeaders headers = response.getHeaders();
-		headers.remove(HttpHeaders.SET_COOKIE);
-		if (retryAfter != null) {
-			headers.set(HttpHeaders.RETRY_AFTER, retryAfter);
-		}
-		headers.setContentType(TEXT_PLAIN);
-		headers.setContentLength(body.length);
-		return response.writeWith(Mono.fromSupplier(() -> response.bufferFactory().wrap(body)));
+		return withSession;
 	}
 
 	// Django's cookie parser keeps the last of duplicated names.

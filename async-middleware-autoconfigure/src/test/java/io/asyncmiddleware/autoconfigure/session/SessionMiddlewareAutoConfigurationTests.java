@@ -4,22 +4,27 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.asyncmiddleware.middleware.session.SessionExceptionHandler;
+import io.asyncmiddleware.middleware.session.SessionStoreUnavailableException;
 import io.asyncmiddleware.middleware.session.SessionWebFilter;
 import io.asyncmiddleware.middleware.session.TestServer;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration;
 import org.springframework.boot.session.autoconfigure.SessionAutoConfiguration;
 import org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
-import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.web.server.Cookie.SameSite;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 import org.springframework.session.ReactiveMapSessionRepository;
 import org.springframework.session.ReactiveSessionRepository;
 import org.springframework.session.Session;
@@ -42,6 +47,25 @@ class SessionMiddlewareAutoConfigurationTests {
 			assertThat(entry.name()).isEqualTo("session");
 			assertThat(entry.filterType()).isEqualTo(SessionWebFilter.class);
 		});
+	}
+
+	@Test
+	void answersTheSessionsOwnErrorsAheadOfBootsErrorPageWithTheConfiguredRetryAfter() {
+		this.contextRunner.withPropertyValues("async-middleware.session.store-retry-after=7s").run((context) -> {
+			SessionExceptionHandler handler = context.getBean(SessionExceptionHandler.class);
+			assertThat(handler.getOrder()).isLessThan(-2);
+			MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+			handler.handle(exchange, new SessionStoreUnavailableException(new java.net.ConnectException())).block();
+			assertThat(exchange.getResponse().getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+			assertThat(exchange.getResponse().getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isEqualTo("7");
+		});
+	}
+
+	@Test
+	void anApplicationsOwnSessionExceptionHandlerIsKept() {
+		this.contextRunner.withBean("custom", SessionExceptionHandler.class, () -> new SessionExceptionHandler(
+				Duration.ofSeconds(30)))
+			.run((context) -> assertThat(context).getBean(SessionExceptionHandler.class).isSameAs(context.getBean("custom")));
 	}
 
 	@Test

@@ -60,6 +60,9 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 	/** That response's completion is running, in place of the position's Mono. */
 	private boolean completing;
 
+	/** The Reactor context passing entries wrote for the rest of the chain, if any. */
+	private @Nullable Context context;
+
 	@SuppressWarnings("unused") // accessed through SUBSCRIBED
 	private volatile boolean subscribed;
 
@@ -127,7 +130,7 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 	 */
 	private Mono<Void> run(@Nullable EventLoopHold hold, long entered) {
 		long now = entered;
-		SynchronousRequestStep[] steps = this.timings.steps;
+		PassingSteps passing = this.timings.steps;
 		while (true) {
 			if (hold != null) {
 				// the entry holds the thread; nobody of ours while the rest of Spring's chain runs
@@ -136,13 +139,16 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 			if (!isEntry()) {
 				return this.timings.outer.filter(this.exchange);
 			}
-			SynchronousRequestStep step = (steps != null) ? steps[this.index] : null;
+			SynchronousRequestStep step = (passing != null) ? passing.steps[this.index] : null;
 			ServerWebExchange passed = (step != null) ? step.passThrough(this.exchange) : null;
 			if (passed == null) {
 				return this.timings.entries[this.index].filter().filter(this.exchange, this);
 			}
-			if (this.timings.completesEmptyResponse[this.index]) {
+			if (passing.completesEmptyResponse[this.index]) {
 				this.toComplete = passed.getResponse();
+			}
+			if (passing.writesContext[this.index]) {
+				this.context = step.contextFor(passed, currentContext());
 			}
 			this.exchange = passed;
 			this.index++;
@@ -282,7 +288,8 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 
 	@Override
 	public Context currentContext() {
-		return actual().currentContext();
+		Context written = this.context;
+		return (written != null) ? written : actual().currentContext();
 	}
 
 	private CoreSubscriber<? super Void> actual() {

@@ -58,11 +58,8 @@ final class RequestTimings {
 	/** Turns an error at a position into a response there (Django's convert_exception_to_response). */
 	final ErrorResponses errors;
 
-	/** Per position, the entry as a synchronous request step, or {@code null}; none outside a composed stack. */
-	final SynchronousRequestStep @Nullable [] steps;
-
-	/** Per position, whether the chain completes the response a passing entry decorated. */
-	final boolean[] completesEmptyResponse;
+	/** The entries that may pass requests through; none outside a composed stack. */
+	final @Nullable PassingSteps steps;
 
 	private final long[] slots;
 
@@ -73,12 +70,11 @@ final class RequestTimings {
 	private volatile int folded;
 
 	RequestTimings(ChainEntry[] entries, WebFilterChain outer, ErrorResponses errors,
-			SynchronousRequestStep @Nullable [] steps, boolean[] completesEmptyResponse) {
+			@Nullable PassingSteps steps) {
 		this.entries = entries;
 		this.outer = outer;
 		this.errors = errors;
 		this.steps = steps;
-		this.completesEmptyResponse = completesEmptyResponse;
 		this.slots = new long[entries.length * SLOTS];
 	}
 

@@ -36,9 +36,7 @@ public final class StackChain implements WebFilter {
 
 	private final ErrorResponses errors;
 
-	private final SynchronousRequestStep @Nullable [] steps;
-
-	private final boolean[] completesEmptyResponse;
+	private final @Nullable PassingSteps steps;
 
 	// Spring's DefaultWebFilterChain asks every filter for toString() on every request
 	// (its checkpoint's description), so the text is built once
@@ -53,12 +51,7 @@ public final class StackChain implements WebFilter {
 		Assert.noNullElements(entries, "'entries' must not contain null");
 		this.entries = entries;
 		this.errors = errors;
-		this.steps = composed ? steps(entries) : null;
-		this.completesEmptyResponse = new boolean[entries.length];
-		for (int index = 0; this.steps != null && index < entries.length; index++) {
-			SynchronousRequestStep step = this.steps[index];
-			this.completesEmptyResponse[index] = step != null && step.completesEmptyResponse();
-		}
+		this.steps = composed ? PassingSteps.of(entries) : null;
 		this.description = "StackChain" + Arrays.stream(entries).map(ChainEntry::name)
 			.collect(Collectors.joining(", ", "[", "]"));
 	}
@@ -88,19 +81,6 @@ public final class StackChain implements WebFilter {
 		return new StackChain(entries.toArray(new ChainEntry[0]), errors, true);
 	}
 
-	// an entry runs as a step only as written: a hop to a worker, or a gate in front of it,
-	// is a WebFilter of its own
-	private static SynchronousRequestStep @Nullable [] steps(ChainEntry[] entries) {
-		SynchronousRequestStep[] steps = new SynchronousRequestStep[entries.length];
-		boolean any = false;
-		for (int index = 0; index < entries.length; index++) {
-			if (entries[index].filter() instanceof SynchronousRequestStep step) {
-				steps[index] = step;
-				any = true;
-			}
-		}
-		return any ? steps : null;
-	}
 
 	/**
 	 * The entries, in the order they run.
@@ -112,9 +92,7 @@ public final class StackChain implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return new EntryCall(
-				new RequestTimings(this.entries, chain, this.errors, this.steps, this.completesEmptyResponse), 0,
-				exchange);
+		return new EntryCall(new RequestTimings(this.entries, chain, this.errors, this.steps), 0, exchange);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package io.asyncmiddleware.chain;
 
 import org.jspecify.annotations.Nullable;
+import reactor.util.context.Context;
 
 import org.springframework.web.server.ServerWebExchange;
 
@@ -39,6 +40,27 @@ public interface SynchronousRequestStep {
 	 */
 	default boolean completesEmptyResponse() {
 		return false;
+	}
+
+	/**
+	 * Whether the entry adds to the Reactor context of the rest of the chain
+	 * ({@link #contextFor}). Read once, at startup.
+	 * @return whether {@link #contextFor} is called
+	 */
+	default boolean writesContext() {
+		return false;
+	}
+
+	/**
+	 * The Reactor context the rest of the chain sees for a request this entry passed
+	 * through, as {@code chain.filter(passed).contextWrite(...)} would give it; called
+	 * right after {@link #passThrough}, when {@link #writesContext} says so.
+	 * @param passed the exchange {@link #passThrough} returned
+	 * @param context the context the rest would see otherwise
+	 * @return the context for the rest of the chain
+	 */
+	default Context contextFor(ServerWebExchange passed, Context context) {
+		return context;
 	}
 
 }

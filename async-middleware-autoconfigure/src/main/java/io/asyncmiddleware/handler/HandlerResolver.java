@@ -1,5 +1,7 @@
 package io.asyncmiddleware.handler;
 
+import org.jspecify.annotations.Nullable;
+import reactor.core.Fuseable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.web.server.ServerWebExchange;
@@ -26,5 +28,26 @@ public interface HandlerResolver {
 	 * @return {@code true} if a handler matches that path
 	 */
 	Mono<Boolean> isRoutable(ServerWebExchange exchange, String path);
+
+	/**
+	 * The handler, when {@link #resolve} has it at once (the built-in mappings answer
+	 * while subscribed, so the resolved handler is a {@code Mono.just}): a caller on the
+	 * request path can then decide without an operator.
+	 * @param exchange the current exchange
+	 * @return the resolved handler (possibly {@link ResolvedHandler#NONE}), or {@code null}
+	 * when only {@link #resolve} can tell
+	 */
+	default @Nullable ResolvedHandler resolvedNow(ServerWebExchange exchange) {
+		Mono<ResolvedHandler> handler = resolve(exchange);
+		if (handler instanceof Fuseable.ScalarCallable<?> scalar) {
+			try {
+				return (ResolvedHandler) scalar.call();
+			}
+			catch (Exception ex) {
+				return null;
+			}
+		}
+		return null;
+	}
 
 }

@@ -55,23 +55,30 @@ public final class RequireHttpMethodsWebFilter implements WebFilter, Ordered {
 		if (refusal != null) {
 			return refusal.apply(exchange);
 		}
-		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
-			if (handler.isMethodNotAllowed()) {
-				// the path routes with other methods: the view's 405, with Allow, as Django's
-				return notAllowed(exchange, exchange.getRequest().getMethod().name(),
-						List.copyOf(handler.getAllowedMethods()));
-			}
-			RequireHttpMethods required = handler.getAnnotation(RequireHttpMethods.class);
-			if (required == null) {
-				return chain.filter(exchange);
-			}
-			List<String> allowed = Arrays.stream(required.value()).map((m) -> m.trim().toUpperCase(Locale.ROOT)).toList();
-			String method = exchange.getRequest().getMethod().name();
-			if (allowed.contains(method)) {
-				return chain.filter(exchange);
-			}
-			return notAllowed(exchange, method, allowed);
-		});
+		// the handler is mostly known at once: no operator for it then
+		ResolvedHandler now = this.handlerResolver.resolvedNow(exchange);
+		if (now != null) {
+			return filter(exchange, chain, now);
+		}
+		return this.handlerResolver.resolve(exchange).flatMap((handler) -> filter(exchange, chain, handler));
+	}
+
+	private Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, ResolvedHandler handler) {
+		if (handler.isMethodNotAllowed()) {
+			// the path routes with other methods: the view's 405, with Allow, as Django's
+			return notAllowed(exchange, exchange.getRequest().getMethod().name(),
+					List.copyOf(handler.getAllowedMethods()));
+		}
+		RequireHttpMethods required = handler.getAnnotation(RequireHttpMethods.class);
+		if (required == null) {
+			return chain.filter(exchange);
+		}
+		List<String> allowed = Arrays.stream(required.value()).map((m) -> m.trim().toUpperCase(Locale.ROOT)).toList();
+		String method = exchange.getRequest().getMethod().name();
+		if (allowed.contains(method)) {
+			return chain.filter(exchange);
+		}
+		return notAllowed(exchange, method, allowed);
 	}
 
 	private Mono<Void> notAllowed(ServerWebExchange exchange, String method, List<String> allowed) {

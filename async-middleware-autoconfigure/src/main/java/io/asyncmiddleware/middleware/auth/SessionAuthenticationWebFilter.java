@@ -2,12 +2,15 @@ package io.asyncmiddleware.middleware.auth;
 
 import java.security.Principal;
 
+import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.LoginRequired;
+import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.ViewPhase;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
+import reactor.util.context.Context;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -35,7 +38,7 @@ import org.springframework.web.server.WebFilterChain;
  * login URL carrying the requested path (Django's {@code @login_required}).
  */
 @NonBlocking
-public final class SessionAuthenticationWebFilter implements WebFilter {
+public final class SessionAuthenticationWebFilter implements WebFilter, SynchronousRequestStep {
 
 	private final SessionLogin sessionLogin;
 
@@ -74,8 +77,46 @@ public final class SessionAuthenticationWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerWebExchange withUser = withLazyUser(exchange);
+		RequestUser user = RequestUser.of(withUser);
+		return requireLogin(withUser, chain, user).contextWrite(securityContext(user));
+	}
+
+	/**
+	 * A request whose handler is known at once and is not {@link LoginRequired} (most
+	 * requests) needs only the lazy user and its security context.
+	 * @param exchange the exchange
+	 * @return the exchange with the lazy user, or {@code null} when the handler requires
+	 * a login or is not known yet
+	 */
+	@Override
+	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
+		if (this.handlerResolver != null) {
+			ResolvedHandler handler = this.handlerResolver.resolvedNow(exchange);
+			if (handler == null || handler.getAnnotation(LoginRequired.class) != null) {
+				return null;
+			}
+		}
+		return withLazyUser(exchange);
+	}
+
+	/**
+	 * Offers the request's lazy user through {@link ReactiveSecurityContextHolder}.
+	 * @return {@code true}
+	 */
+	@Override
+	public boolean writesContext() {
+		return true;
+	}
+
+	@Override
+	public Context contextFor(ServerWebExchange passed, Context context) {
+		return context.putAll(securityContext(RequestUser.of(passed)).readOnly());
+	}
+
+	private ServerWebExchange withLazyUser(ServerWebExchange exchange) {
 		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
-		ServerWebExchange withUser = new ServerWebExchangeDecorator(exchange) {
+		return new ServerWebExchangeDecorator(exchange) {
 
 			@Override
 			@SuppressWarnings("unchecked")
@@ -84,9 +125,11 @@ public final class SessionAuthenticationWebFilter implements WebFilter {
 			}
 
 		};
+	}
+
+	private static Context securityContext(RequestUser user) {
 		Mono<SecurityContext> context = user.get().map(SecurityContextImpl::new);
-		return requireLogin(withUser, chain, user)
-			.contextWrite(ReactiveSecurityContextHolder.withSecurityContext(context));
+		return ReactiveSecurityContextHolder.withSecurityContext(context);
 	}
 
 	private Mono<Void> requireLogin(ServerWebExchange exchange, WebFilterChain chain, RequestUser user) {

@@ -82,16 +82,20 @@ public final class PipelinedRequestHold extends ChannelDuplexHandler {
 			super.write(ctx, msg, promise);
 			return;
 		}
-		// the response is complete once this write is; its operations end in a listener of
-		// the same write, which may run after this one (busy() looks at them too)
+		// the response is complete once this write is
 		ChannelPromise written = promise.unvoid();
 		super.write(ctx, msg, written);
-		written.addListener((future) -> ctx.executor().execute(() -> responseWritten(ctx)));
+		written.addListener((future) -> responseWritten(ctx));
 	}
 
 	private void responseWritten(ChannelHandlerContext ctx) {
 		this.answering = false;
-		drain(ctx);
+		if (!this.held.isEmpty()) {
+			// the request's operations end in a listener of the same write, which may run
+			// after this one (busy() looks at them too): look again in a task of its own.
+			// Nothing held, nothing to do: a request read later asks busy() itself
+			ctx.executor().execute(() -> drain(ctx));
+		}
 	}
 
 	@Override

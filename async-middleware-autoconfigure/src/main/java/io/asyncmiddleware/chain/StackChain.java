@@ -16,9 +16,11 @@ import org.springframework.web.server.WebFilterChain;
  * Entries composed once into one {@code WebFilter}: an array and an index continuation,
  * as Django's {@code load_middleware()} wraps each middleware around the handler built so
  * far. Per request there is one {@link RequestTimings timing record} and one small
- * object per entry the request reaches, which is at once the entry's {@code Mono}, its
- * subscriber and the chain the entry is handed, so a request costs no
- * {@code DefaultWebFilterChain} hop, {@code Mono.defer} or {@code checkpoint} per entry.
+ * object per entry the request reaches that runs as a {@code WebFilter}, which is at once
+ * the entry's {@code Mono}, its subscriber and the chain the entry is handed, so a request
+ * costs no {@code DefaultWebFilterChain} hop, {@code Mono.defer} or {@code checkpoint} per
+ * entry. In a composed stack, entries that pass the request through
+ * ({@link SynchronousRequestStep}) run in a loop before it, within the same object.
  *
  * <p>While an entry runs synchronous code on a non-blocking thread (its {@code filter}
  * call, its subscription until it subscribes to the rest of the chain, its reaction to

@@ -1,5 +1,7 @@
 package io.asyncmiddleware.detection.runtime;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -9,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.metrics.EntryMetrics;
@@ -41,6 +44,10 @@ import org.springframework.util.Assert;
  * {@code warmUpRequests} requests, a hold whose stack shows no blocking call
  * ({@link BlockingFrames}) is the interpreter and JIT warming up (on few cores, the JIT's
  * threads preempt the event loop): also a warm-up hold;</li>
+ * <li>a stack with no blocking call, of a thread that got less than a fifth of the CPU
+ * since the previous check while it held, is the operating system preempting the thread (a
+ * saturated CPU, more event loops than cores): counted as a stall, since the loop was held,
+ * but logged at DEBUG without blaming the entry;</li>
  * <li>anything else is a stall.</li>
  * </ul>
  * A hold the daemon did not see (it ended before a check, or the process did not get the
@@ -58,6 +65,15 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	// one stops the held thread briefly, and on a machine whose loops are preempted holds
 	// over a low budget come by the thousand
 	private static final long SAMPLE_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+	// a thread that ran less than this share of the time since the previous check was
+	// waiting for a CPU (or blocked, which its stack shows)
+	private static final double PREEMPTED_CPU_SHARE = 0.2;
+
+	// a shorter window says too little about the share
+	private static final long MIN_CPU_WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+	private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
 	private final long thresholdNanos;
 
@@ -82,6 +98,12 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 
 	// touched by the watchdog thread only: when each entry's stack was last taken
 	private final Map<String, Long> lastSampled = new HashMap<>();
+
+	// touched by the watchdog thread only: each held thread's CPU time at the last check
+	private final Map<EventLoopHold, CpuMark> cpuMarks = new HashMap<>();
+
+	// the CPU time a thread has used, in nanoseconds, or -1 when the JVM cannot tell
+	private final ToLongFunction<Thread> cpuTime;
 
 	// looked up once per entry: a hold over budget is counted on the event loop
 	private final Map<String, EntryMetrics> metricsCache = new ConcurrentHashMap<>();
@@ -114,6 +136,13 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	 */
 	public EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, Duration warmUpPeriod,
 			long warmUpRequests, Function<String, @Nullable EntryMetrics> metricsByEntry) {
+		this(threshold, uncertainBudget, warmUpPeriod, warmUpRequests, metricsByEntry,
+				EventLoopStallWatchdog::threadCpuTime);
+	}
+
+	// the CPU time source is the JVM's, or a test's
+	EventLoopStallWatchdog(Duration threshold, Duration uncertainBudget, Duration warmUpPeriod, long warmUpRequests,
+			Function<String, @Nullable EntryMetrics> metricsByEntry, ToLongFunction<Thread> cpuTime) {
 		Assert.isTrue(threshold != null && threshold.toNanos() > 0, "'threshold' must be positive");
 		Assert.isTrue(uncertainBudget != null && uncertainBudget.toNanos() > 0, "'uncertainBudget' must be positive");
 		Assert.isTrue(warmUpPeriod != null && !warmUpPeriod.isNegative(), "'warmUpPeriod' must not be negative");
@@ -126,6 +155,17 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		// at least 2 ms: waking more often costs an idle server more than it finds
 		this.checkIntervalNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(2), this.uncertainBudgetNanos / 2);
 		this.metricsByEntry = metricsByEntry;
+		this.cpuTime = cpuTime;
+	}
+
+	@SuppressWarnings("deprecation") // Thread.threadId() is JDK 19+; the code runs on 17
+	private static long threadCpuTime(Thread thread) {
+		try {
+			return THREADS.isThreadCpuTimeSupported() ? THREADS.getThreadCpuTime(thread.getId()) : -1;
+		}
+		catch (UnsupportedOperationException ex) {
+			return -1;
+		}
 	}
 
 	/**
@@ -190,6 +230,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			check(System.nanoTime());
 		}
 		this.episodes.clear();
+		this.cpuMarks.clear();
 	}
 
 	void check(long now) {
@@ -202,8 +243,13 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 				episode = null;
 			}
 			if (holder == null || holder.watchdog() != this) {
+				this.cpuMarks.remove(hold);
 				continue;
 			}
+			// the thread's CPU time while one of ours holds it (a few threads a check, at
+			// most the event loops): what tells a preempted thread from a working one
+			long cpu = this.cpuTime.applyAsLong(hold.thread());
+			CpuMark mark = this.cpuMarks.put(hold, new CpuMark(since, now, cpu));
 			long held = now - since;
 			if (held <= holder.budgetNanos()) {
 				continue;
@@ -213,20 +259,34 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 				this.episodes.put(hold, episode);
 			}
 			if (episode.kind != HoldKind.STALL) {
-				// a cold hold is looked at again: it may go on to block
-				sample(hold, episode, held, now);
+				// a cold or preempted hold is looked at again: it may go on to block
+				sample(hold, episode, held, now, cpuShare(mark, since, now, cpu));
 			}
 		}
 		// threads that died
 		this.episodes.keySet().removeIf((hold) -> !hold.thread().isAlive());
+		this.cpuMarks.keySet().removeIf((hold) -> !hold.thread().isAlive());
 	}
 
-	private void sample(EventLoopHold hold, Episode episode, long held, long now) {
+	/**
+	 * The share of the time since the previous check that the thread ran, while the same
+	 * hold lasted; -1 when unknown.
+	 */
+	private static double cpuShare(@Nullable CpuMark mark, long since, long now, long cpu) {
+		if (mark == null || mark.since() != since || cpu < 0 || mark.cpu() < 0
+				|| now - mark.at() < MIN_CPU_WINDOW_NANOS) {
+			return -1;
+		}
+		return (double) (cpu - mark.cpu()) / (now - mark.at());
+	}
+
+	private void sample(EventLoopHold hold, Episode episode, long held, long now, double cpuShare) {
 		EventLoopHolder holder = episode.holder;
 		Long last = this.lastSampled.get(holder.entryName());
-		if (episode.kind == null && last != null && now - last < SAMPLE_INTERVAL_NANOS) {
+		if ((episode.kind == null || episode.kind == HoldKind.PREEMPTED) && last != null
+				&& now - last < SAMPLE_INTERVAL_NANOS) {
 			// this entry's stack was taken less than a second ago: counted when the hold
-			// ends, as a hold not sampled
+			// ends, as a hold not sampled (or as what its last sample showed)
 			return;
 		}
 		this.lastSampled.put(holder.entryName(), now);
@@ -242,8 +302,14 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		if (ColdJvmFrames.isLoadingOrLinking(stack, holder.entryClass())) {
 			kind = HoldKind.COLD;
 		}
-		else if (inWarmUp(metrics) && !BlockingFrames.isBlocking(state, stack)) {
+		else if (BlockingFrames.isBlocking(state, stack)) {
+			kind = HoldKind.STALL;
+		}
+		else if (inWarmUp(metrics)) {
 			kind = HoldKind.WARM_UP;
+		}
+		else if (cpuShare >= 0 && cpuShare < PREEMPTED_CPU_SHARE) {
+			kind = HoldKind.PREEMPTED;
 		}
 		else {
 			kind = HoldKind.STALL;
@@ -263,9 +329,8 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 		else if (logger.isDebugEnabled()) {
 			logger.debug("Entry " + holder + " held event loop " + hold.thread().getName() + " for "
-					+ TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget " + budget(holder) + ") "
-					+ ((kind == HoldKind.COLD) ? "while loading or linking classes (a cold JVM warming up, not blocking)"
-							: "with no blocking call on the stack while warming up (the JIT compiling, not blocking)")
+					+ TimeUnit.NANOSECONDS.toMillis(held) + " ms (budget " + budget(holder) + ") " + explanation(kind,
+							cpuShare)
 					+ "; " + excerpt);
 		}
 	}
@@ -285,7 +350,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		}
 		Sample sample = hold.sampleOf(holder, since);
 		HoldKind kind = (sample != null) ? sample.kind() : (inWarmUp(metrics) ? HoldKind.WARM_UP : HoldKind.STALL);
-		if (kind != HoldKind.STALL) {
+		if (kind == HoldKind.COLD || kind == HoldKind.WARM_UP) {
 			metrics.warmUpHold();
 			return;
 		}
@@ -298,6 +363,16 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 					+ String.format(java.util.Locale.ROOT, "%.1f", heldNanos / 1e6) + " ms (budget " + budget(holder)
 					+ "); the watchdog did not sample the stack during the hold");
 		}
+	}
+
+	private static String explanation(HoldKind kind, double cpuShare) {
+		return switch (kind) {
+			case COLD -> "while loading or linking classes (a cold JVM warming up, not blocking)";
+			case WARM_UP -> "with no blocking call on the stack while warming up (the JIT compiling, not blocking)";
+			default -> "but ran for only " + Math.round(cpuShare * 100) + "% of the time since the last check, with no "
+					+ "blocking call on the stack: the operating system preempted the thread (the CPU is saturated, "
+					+ "or there are more event loops than cores), not the entry blocking";
+		};
 	}
 
 	private @Nullable EntryMetrics metricsOf(EventLoopHolder holder) {
@@ -351,6 +426,9 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		/** Within the entry's first requests, no blocking call on the stack. */
 		WARM_UP,
 
+		/** No blocking call on the stack, and the thread barely ran: the OS preempted it. */
+		PREEMPTED,
+
 		/** Something to act on. */
 		STALL
 
@@ -364,6 +442,16 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 	 * @param kind what the hold was, from its stack
 	 */
 	record Sample(EventLoopHolder holder, long since, HoldKind kind) {
+	}
+
+	/**
+	 * A held thread's CPU time at a check.
+	 *
+	 * @param since when the hold it was taken in started
+	 * @param at when it was taken
+	 * @param cpu the thread's CPU time then, or -1
+	 */
+	private record CpuMark(long since, long at, long cpu) {
 	}
 
 	/**

@@ -246,6 +246,32 @@ class EventLoopStallWatchdogTests {
 	}
 
 	@Test
+	void aHoldWhoseThreadBarelyRanIsCountedButTheEntryIsNotBlamed(CapturedOutput output) {
+		// the thread's CPU time stands still: the operating system gave it no CPU
+		this.watchdog = startWatchdog(new EventLoopStallWatchdog(Duration.ofMillis(10), Duration.ofMillis(10),
+				Duration.ZERO, 0, this.metricsByEntry::get, (thread) -> 0L));
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		// the loop was held: counted
+		assertThat(this.metrics.snapshot().stalls()).isOne();
+		// not the entry's doing: no WARN, no stack to act on
+		assertThat(this.metrics.snapshot().lastStallStack()).isNull();
+		assertThat(output.getOut()).doesNotContainPattern("WARN.*Entry 'spinner'");
+	}
+
+	@Test
+	void aHoldWhoseThreadRanIsAStall(CapturedOutput output) {
+		// the thread's CPU time keeps pace with the clock: it was working all along
+		this.watchdog = startWatchdog(new EventLoopStallWatchdog(Duration.ofMillis(10), Duration.ofMillis(10),
+				Duration.ZERO, 0, this.metricsByEntry::get, (thread) -> System.nanoTime()));
+		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
+		assertThat(this.metrics.snapshot().stalls()).isOne();
+		assertThat(this.metrics.snapshot().lastStallStack()).contains("at " + SpinningFilter.class.getName() + ".spin(");
+		assertThat(output).contains("Entry 'spinner' (" + SpinningFilter.class.getName() + ") held event loop parallel-");
+	}
+
+	@Test
 	void aBlockedThreadIsNotWarmingUp() {
 		StackTraceElement entry = new StackTraceElement(SpinningFilter.class.getName(), "filter", null, -1);
 		StackTraceElement sleep = new StackTraceElement("java.lang.Thread", "sleep0", null, -2);

@@ -83,7 +83,6 @@ public final class StackChain implements WebFilter {
 		return new StackChain(entries.toArray(new ChainEntry[0]), errors, true);
 	}
 
-
 	/**
 	 * The entries, in the order they run.
 	 * @return the entries

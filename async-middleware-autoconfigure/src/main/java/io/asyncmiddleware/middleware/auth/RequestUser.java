@@ -29,18 +29,6 @@ final class RequestUser {
 		return requestUser;
 	}
 
-	/**
-	 * The user the {@code authentication} entry installed on the exchange.
-	 * @throws IllegalStateException when none was
-	 */
-	static RequestUser of(ServerWebExchange exchange) {
-		@Nullable RequestUser requestUser = exchange.getAttribute(ATTRIBUTE);
-		if (requestUser == null) {
-			throw new IllegalStateException("No request user: the authentication entry did not run");
-		}
-		return requestUser;
-	}
-
 	static void set(ServerWebExchange exchange, Authentication authentication) {
 		@Nullable RequestUser requestUser = exchange.getAttribute(ATTRIBUTE);
 		if (requestUser != null) {

@@ -77,9 +77,8 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerWebExchange withUser = withLazyUser(exchange);
-		RequestUser user = RequestUser.of(withUser);
-		return requireLogin(withUser, chain, user).contextWrite(securityContext(user));
+		UserExchange withUser = withLazyUser(exchange);
+		return requireLogin(withUser, chain, withUser.user).contextWrite(securityContext(withUser.user));
 	}
 
 	/**
@@ -111,20 +110,13 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 
 	@Override
 	public Context contextFor(ServerWebExchange passed, Context context) {
-		return context.putAll(securityContext(RequestUser.of(passed)).readOnly());
+		// passed is what passThrough returned
+		return context.putAll(securityContext(((UserExchange) passed).user).readOnly());
 	}
 
-	private ServerWebExchange withLazyUser(ServerWebExchange exchange) {
-		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
-		return new ServerWebExchangeDecorator(exchange) {
-
-			@Override
-			@SuppressWarnings("unchecked")
-			public <T extends Principal> Mono<T> getPrincipal() {
-				return (Mono<T>) user.get();
-			}
-
-		};
+	private UserExchange withLazyUser(ServerWebExchange exchange) {
+		return new UserExchange(exchange,
+				RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange))));
 	}
 
 	private static Context securityContext(RequestUser user) {
@@ -158,6 +150,26 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 		response.setStatusCode(HttpStatus.FOUND);
 		response.getHeaders().set("Location", LoginRedirect.location(url, field, exchange.getRequest()));
 		return response.setComplete();
+	}
+
+	/**
+	 * The exchange with the request's lazy user as its principal.
+	 */
+	private static final class UserExchange extends ServerWebExchangeDecorator {
+
+		private final RequestUser user;
+
+		UserExchange(ServerWebExchange exchange, RequestUser user) {
+			super(exchange);
+			this.user = user;
+		}
+
+		@Override
+		@SuppressWarnings("unchecked")
+		public <T extends Principal> Mono<T> getPrincipal() {
+			return (Mono<T>) this.user.get();
+		}
+
 	}
 
 }

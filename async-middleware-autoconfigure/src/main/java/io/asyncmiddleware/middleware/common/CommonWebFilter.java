@@ -88,6 +88,10 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		ServerWebExchange passed = passThrough(exchange);
+		if (passed != null) {
+			return chain.filter(passed);
+		}
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
 		if (isDisallowedUserAgent(request.getHeaders().getFirst(HttpHeaders.USER_AGENT))) {
@@ -97,16 +101,13 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 		if (!this.allowedHosts.isAllowed(host)) {
 			return refuse(response, HttpStatus.BAD_REQUEST, BAD_REQUEST);
 		}
-		if (this.prependWww && host != null && !host.isEmpty() && !host.startsWith("www.")) {
+		if (redirectsToWww(host)) {
 			return shouldAppendSlash(exchange).flatMap((slash) -> {
 				response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 				response.getHeaders().set(HttpHeaders.LOCATION, SlashRedirect.prependWww(request, host, slash));
 				response.getHeaders().setContentLength(0);
 				return response.setComplete();
 			});
-		}
-		if (ComposedStackWebFilter.answersErrorsInside(exchange)) {
-			return chain.filter(withCommonResponse(exchange));
 		}
 		CommonResponse common = new CommonResponse(exchange);
 		return chain.filter(exchange.mutate().response(common).build())
@@ -196,15 +197,15 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 			return null;
 		}
 		String host = RequestUrl.rawHost(request);
-		if (!this.allowedHosts.isAllowed(host) || (this.prependWww && host != null && !host.isEmpty()
-				&& !host.startsWith("www."))) {
+		if (!this.allowedHosts.isAllowed(host) || redirectsToWww(host)) {
 			return null;
 		}
-		return withCommonResponse(exchange);
+		return exchange.mutate().response(new CommonResponse(exchange)).build();
 	}
 
-	private ServerWebExchange withCommonResponse(ServerWebExchange exchange) {
-		return exchange.mutate().response(new CommonResponse(exchange)).build();
+	// PREPEND_WWW applies to this host
+	private boolean redirectsToWww(@Nullable String host) {
+		return this.prependWww && host != null && !host.isEmpty() && !host.startsWith("www.");
 	}
 
 	private final class CommonResponse extends ServerHttpResponseDecorator {

@@ -4,8 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.asyncmiddleware.handler.ViewPhase;
-import io.asyncmiddleware.request.RequestDataExchange;
 import io.asyncmiddleware.request.RequestDataLimits;
+import io.asyncmiddleware.request.RequestSlot;
+import io.asyncmiddleware.request.StackExchange;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -25,14 +26,15 @@ import org.springframework.web.server.WebFilterChain;
  * WebFlux alone runs such actions in the order they were registered, outermost first,
  * which would, for instance, list {@code Vary} values in the opposite order from Django.
  * When a view-phase filter runs after the stack, the entries are told so
- * ({@link ViewPhase#AVAILABLE_ATTRIBUTE}) and defer view-level refusals to it, as
+ * ({@link ViewPhase#AVAILABLE}) and defer view-level refusals to it, as
  * Django's {@code process_view} does.
  */
 public final class ComposedStackWebFilter implements WebFilter {
 
 	// marks an exchange whose before-commit actions run innermost first; the value says
 	// whether errors are answered inside the stack
-	private static final String INNERMOST_FIRST_ATTRIBUTE = ComposedStackWebFilter.class.getName() + ".INNERMOST_FIRST";
+	private static final RequestSlot<Boolean> INNERMOST_FIRST = RequestSlot
+		.named(ComposedStackWebFilter.class.getName() + ".INNERMOST_FIRST");
 
 	private final StackChain chain;
 
@@ -122,16 +124,16 @@ public final class ComposedStackWebFilter implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
+		StackExchange stack = new StackExchange(exchange, response, this.requestDataLimits);
+		INNERMOST_FIRST.set(stack, Boolean.valueOf(this.errors.isActive()));
 		if (this.viewPhase) {
-			exchange.getAttributes().put(ViewPhase.AVAILABLE_ATTRIBUTE, Boolean.TRUE);
+			ViewPhase.AVAILABLE.set(stack, Boolean.TRUE);
 		}
 		if (this.filterEndpoints) {
-			exchange.getAttributes().put(ViewPhase.FILTER_ENDPOINTS_ATTRIBUTE, Boolean.TRUE);
+			ViewPhase.FILTER_ENDPOINTS.set(stack, Boolean.TRUE);
 		}
-		exchange.getAttributes().put(INNERMOST_FIRST_ATTRIBUTE, Boolean.valueOf(this.errors.isActive()));
-		InnermostFirstResponse response = new InnermostFirstResponse(exchange.getResponse());
-		ServerWebExchange limited = new RequestDataExchange(exchange, response, this.requestDataLimits);
-		return this.chain.filter(limited, chain);
+		return this.chain.filter(stack, chain);
 	}
 
 	/**
@@ -143,7 +145,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 	 * @return whether commit actions run innermost first
 	 */
 	public static boolean commitsInnermostFirst(ServerWebExchange exchange) {
-		return exchange.getAttribute(INNERMOST_FIRST_ATTRIBUTE) != null;
+		return INNERMOST_FIRST.get(exchange) != null;
 	}
 
 	/**
@@ -154,7 +156,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 	 * @return whether errors from below reach entries as responses
 	 */
 	public static boolean answersErrorsInside(ServerWebExchange exchange) {
-		return Boolean.TRUE.equals(exchange.getAttribute(INNERMOST_FIRST_ATTRIBUTE));
+		return INNERMOST_FIRST.isTrue(exchange);
 	}
 
 	/**

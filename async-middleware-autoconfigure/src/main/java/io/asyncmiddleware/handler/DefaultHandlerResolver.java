@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import io.asyncmiddleware.request.RequestSlot;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -49,7 +50,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	private static final Log logger = LogFactory.getLog(DefaultHandlerResolver.class);
 
-	private static final String CACHE_ATTRIBUTE = DefaultHandlerResolver.class.getName() + ".RESOLVED";
+	private static final RequestSlot<Cached> CACHE = RequestSlot.named(DefaultHandlerResolver.class.getName() + ".RESOLVED");
 
 	/** The annotations a handler can carry; read once per resolution. */
 	private static final List<Class<? extends Annotation>> TYPES = List.of(CsrfExempt.class,
@@ -96,7 +97,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	@Override
 	public Mono<ResolvedHandler> resolve(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
-		Cached cached = exchange.getAttribute(CACHE_ATTRIBUTE);
+		Cached cached = CACHE.get(exchange);
 		if (cached != null && cached.matches(request)) {
 			return cached.handler();
 		}
@@ -119,7 +120,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	private static Mono<ResolvedHandler> cache(ServerWebExchange exchange, ServerHttpRequest request,
 			Mono<ResolvedHandler> handler) {
-		exchange.getAttributes().put(CACHE_ATTRIBUTE, new Cached(request.getMethod().name(), request.getURI(), handler));
+		CACHE.set(exchange, new Cached(request.getMethod().name(), request.getURI(), handler));
 		return handler;
 	}
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import io.asyncmiddleware.request.RequestSlot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -24,20 +25,23 @@ import org.springframework.web.server.WebFilterChain;
  */
 public final class ViewPhase {
 
-	/** Set on the exchange by the stack when a view-phase filter runs before the handler. */
-	public static final String AVAILABLE_ATTRIBUTE = ViewPhase.class.getName() + ".AVAILABLE";
+	/** Set by the stack when a view-phase filter runs before the handler. */
+	public static final RequestSlot<Boolean> AVAILABLE = RequestSlot.named(ViewPhase.class.getName() + ".AVAILABLE");
 
 	/**
-	 * Set on the exchange by the stack when filters that may answer a request themselves
+	 * Set by the stack when filters that may answer a request themselves
 	 * run after its first entry (Spring Security's chain with its login and logout, the
 	 * application's own {@code WebFilter}s): a request that resolves no handler may then
 	 * still be served, rather than end in Django's 404.
 	 */
-	public static final String FILTER_ENDPOINTS_ATTRIBUTE = ViewPhase.class.getName() + ".FILTER_ENDPOINTS";
+	public static final RequestSlot<Boolean> FILTER_ENDPOINTS = RequestSlot
+		.named(ViewPhase.class.getName() + ".FILTER_ENDPOINTS");
 
-	static final String RESPONSE_ATTRIBUTE = ViewPhase.class.getName() + ".RESPONSE";
+	private static final RequestSlot<Function<ServerWebExchange, Mono<Void>>> RESPONSE = RequestSlot
+		.named(ViewPhase.class.getName() + ".RESPONSE");
 
-	static final String EXCEPTION_STEPS_ATTRIBUTE = ViewPhase.class.getName() + ".EXCEPTION_STEPS";
+	private static final RequestSlot<List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>>> EXCEPTION_STEPS = RequestSlot
+		.named(ViewPhase.class.getName() + ".EXCEPTION_STEPS");
 
 	private ViewPhase() {
 	}
@@ -53,22 +57,22 @@ public final class ViewPhase {
 	 */
 	public static Mono<Void> refuse(ServerWebExchange exchange, WebFilterChain chain,
 			Function<ServerWebExchange, Mono<Void>> response) {
-		if (!Boolean.TRUE.equals(exchange.getAttribute(AVAILABLE_ATTRIBUTE))) {
+		if (!AVAILABLE.isTrue(exchange)) {
 			// no view phase: answer here
 			return response.apply(exchange);
 		}
 		// an earlier entry's refusal stands: Django stops process_view at the first response
-		exchange.getAttributes().putIfAbsent(RESPONSE_ATTRIBUTE, response);
+		RESPONSE.setIfAbsent(exchange, response);
 		return chain.filter(exchange);
 	}
 
 	/**
 	 * Whether a filter after the stack may answer a request that resolves no handler.
 	 * @param exchange the current exchange
-	 * @return {@code true} when the stack said so ({@link #FILTER_ENDPOINTS_ATTRIBUTE})
+	 * @return {@code true} when the stack said so ({@link #FILTER_ENDPOINTS})
 	 */
 	public static boolean mayBeServedByFilter(ServerWebExchange exchange) {
-		return Boolean.TRUE.equals(exchange.getAttribute(FILTER_ENDPOINTS_ATTRIBUTE));
+		return FILTER_ENDPOINTS.isTrue(exchange);
 	}
 
 	/**
@@ -78,9 +82,8 @@ public final class ViewPhase {
 	 * @param exchange the current exchange
 	 * @return writes the refusal, or {@code null} when none is pending
 	 */
-	@SuppressWarnings("unchecked")
 	public static @Nullable Function<ServerWebExchange, Mono<Void>> refusal(ServerWebExchange exchange) {
-		return (Function<ServerWebExchange, Mono<Void>>) exchange.getAttribute(RESPONSE_ATTRIBUTE);
+		return RESPONSE.get(exchange);
 	}
 
 	/**
@@ -95,7 +98,7 @@ public final class ViewPhase {
 		List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> steps = exceptionSteps(exchange);
 		if (steps == null) {
 			steps = new ArrayList<>(2);
-			exchange.getAttributes().put(EXCEPTION_STEPS_ATTRIBUTE, steps);
+			EXCEPTION_STEPS.set(exchange, steps);
 		}
 		steps.add(step);
 	}
@@ -120,11 +123,9 @@ public final class ViewPhase {
 		return answered;
 	}
 
-	@SuppressWarnings("unchecked")
 	private static @Nullable List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>> exceptionSteps(
 			ServerWebExchange exchange) {
-		return (List<BiFunction<ServerWebExchange, Throwable, Mono<Boolean>>>) exchange
-			.getAttribute(EXCEPTION_STEPS_ATTRIBUTE);
+		return EXCEPTION_STEPS.get(exchange);
 	}
 
 }

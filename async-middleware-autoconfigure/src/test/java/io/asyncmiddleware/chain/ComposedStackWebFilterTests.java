@@ -55,7 +55,7 @@ class ComposedStackWebFilterTests {
 	private static Boolean viewPhaseSeenBy(boolean viewPhase) {
 		AtomicReference<Boolean> seen = new AtomicReference<>();
 		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("entry", (exchange, chain) -> {
-			seen.set(exchange.getAttribute(ViewPhase.AVAILABLE_ATTRIBUTE));
+			seen.set(ViewPhase.AVAILABLE.get(exchange));
 			return chain.filter(exchange);
 		})), viewPhase);
 		WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.middleware.auth;
 
+import io.asyncmiddleware.request.RequestSlot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -12,7 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 final class RequestUser {
 
-	private static final String ATTRIBUTE = RequestUser.class.getName();
+	private static final RequestSlot<RequestUser> SLOT = RequestSlot.named(RequestUser.class.getName());
 
 	private final Mono<Authentication> resolution;
 
@@ -25,12 +26,12 @@ final class RequestUser {
 
 	static RequestUser install(ServerWebExchange exchange, Mono<Authentication> resolution) {
 		RequestUser requestUser = new RequestUser(resolution);
-		exchange.getAttributes().put(ATTRIBUTE, requestUser);
+		SLOT.set(exchange, requestUser);
 		return requestUser;
 	}
 
 	static void set(ServerWebExchange exchange, Authentication authentication) {
-		@Nullable RequestUser requestUser = exchange.getAttribute(ATTRIBUTE);
+		@Nullable RequestUser requestUser = SLOT.get(exchange);
 		if (requestUser != null) {
 			requestUser.user = Mono.just(authentication);
 		}

@@ -51,7 +51,7 @@ import org.springframework.web.server.WebFilterChain;
  * <p>Handlers see the token under {@code CsrfToken.class.getName()} (a
  * {@code Mono<CsrfToken>}, as Spring Security puts it) and {@value #TOKEN_ATTRIBUTE} (the
  * token itself, for templates); reading it is Django's {@code get_token}. A
- * {@link CsrfTokenRotation} sits under {@link CsrfTokenRotation#ATTRIBUTE}.
+ * {@link CsrfTokenRotation} sits in {@link CsrfTokenRotation#SLOT}.
  */
 public class CsrfWebFilter implements WebFilter, SynchronousRequestStep {
 
@@ -180,7 +180,7 @@ public class CsrfWebFilter implements WebFilter, SynchronousRequestStep {
 		Map<String, Object> attributes = exchange.getAttributes();
 		attributes.put(CsrfToken.class.getName(), Mono.just(token));
 		attributes.put(TOKEN_ATTRIBUTE, token);
-		attributes.put(CsrfTokenRotation.ATTRIBUTE, (CsrfTokenRotation) () -> Mono.fromRunnable(secret::rotate));
+		CsrfTokenRotation.SLOT.set(exchange, () -> Mono.fromRunnable(secret::rotate));
 	}
 
 	private Mono<Void> sendIfNeeded(ServerWebExchange exchange, RequestCsrfSecret secret) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.asyncmiddleware.request.RequestSlot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -34,8 +35,13 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class Messages {
 
-	/** The exchange attribute holding the messages of the request. */
+	/**
+	 * The exchange attribute holding the messages of a request outside a composed stack;
+	 * inside one they are in the request's {@link RequestSlot}.
+	 */
 	public static final String ATTRIBUTE = Messages.class.getName();
+
+	static final RequestSlot<Messages> SLOT = RequestSlot.named(ATTRIBUTE);
 
 	private final ServerWebExchange exchange;
 
@@ -108,7 +114,7 @@ public final class Messages {
 	 * and {@code failSilently} is {@code false}
 	 */
 	public static Messages of(ServerWebExchange exchange, boolean failSilently) {
-		Messages messages = exchange.getAttribute(ATTRIBUTE);
+		Messages messages = SLOT.get(exchange);
 		if (messages != null) {
 			return messages;
 		}

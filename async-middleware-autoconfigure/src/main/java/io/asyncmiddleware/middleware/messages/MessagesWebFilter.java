@@ -95,7 +95,7 @@ public class MessagesWebFilter implements WebFilter, SynchronousRequestStep {
 
 	private Messages install(ServerWebExchange exchange) {
 		Messages messages = new Messages(exchange, this.storage, this.level, this.tags);
-		exchange.getAttributes().put(Messages.ATTRIBUTE, messages);
+		Messages.SLOT.set(exchange, messages);
 		exchange.getResponse().beforeCommit(() -> update(messages));
 		return messages;
 	}

@@ -53,9 +53,6 @@ import org.springframework.web.server.session.WebSessionStore;
 @NonBlocking
 public final class SessionWebFilter implements WebFilter, SynchronousRequestStep {
 
-	/** Exchange attribute marking that the {@code session} entry handles the request. */
-	public static final String ATTRIBUTE = SessionWebFilter.class.getName();
-
 	// Django accepts any key of 8 characters or more and looks it up; keys that no store
 	// could have issued (too long, not printable ASCII) are not sent to the store but
 	// behave exactly like unknown keys.
@@ -124,7 +121,6 @@ public final class SessionWebFilter implements WebFilter, SynchronousRequestStep
 			}
 
 		};
-		withSession.getAttributes().put(ATTRIBUTE, this);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
 		return withSession;
 	}

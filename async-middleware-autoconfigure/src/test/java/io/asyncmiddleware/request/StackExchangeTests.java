@@ -23,7 +23,7 @@ import org.springframework.web.reactive.handler.WebFluxResponseStatusExceptionHa
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RequestDataExchangeTests {
+class StackExchangeTests {
 
 	private static final RequestDataLimits LIMITS = new RequestDataLimits(1000, 5, 2);
 
@@ -35,7 +35,7 @@ class RequestDataExchangeTests {
 	private final WebTestClient client = WebTestClient
 		.bindToWebHandler(new ExceptionHandlingWebHandler(this.handler,
 				List.of(new WebFluxResponseStatusExceptionHandler())))
-		.webFilter((exchange, chain) -> chain.filter(new RequestDataExchange(exchange, LIMITS)))
+		.webFilter((exchange, chain) -> chain.filter(new StackExchange(exchange, LIMITS)))
 		.build();
 
 	private static Mono<String> data(ServerWebExchange exchange) {

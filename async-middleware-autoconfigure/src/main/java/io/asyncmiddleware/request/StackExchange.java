@@ -1,8 +1,10 @@
 package io.asyncmiddleware.request;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.codec.DecodingException;
@@ -20,10 +22,14 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 
 /**
- * An exchange whose form and multipart data are read within {@link RequestDataLimits},
- * as Django's {@code HttpRequest} reads {@code request.POST}: a form body whose
- * {@code Content-Length} is over the limit is refused before a byte of it is read; one
- * without a length (chunked) is read within the codecs' in-memory limit
+ * The one exchange the composed stack puts around each request: its response (the stack's
+ * response phase), the request state the entries keep ({@link RequestSlot}s, Django's
+ * attributes on {@code request}), and its form and multipart data read within
+ * {@link RequestDataLimits}.
+ *
+ * <p>The data is read as Django's {@code HttpRequest} reads {@code request.POST}: a form
+ * body whose {@code Content-Length} is over the limit is refused before a byte of it is
+ * read; one without a length (chunked) is read within the codecs' in-memory limit
  * ({@code spring.codec.max-in-memory-size}, 256 KB by default) and refused over it; field
  * and file counts are checked on the parsed data (a multipart body's parts are bounded by
  * {@code spring.webflux.multipart.max-parts}). Refusals and bodies that
@@ -35,24 +41,28 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
  * filters outside the stack (Spring Security's form login) and the handler share one read
  * of the body.
  */
-public final class RequestDataExchange extends ServerWebExchangeDecorator {
+public final class StackExchange extends ServerWebExchangeDecorator {
 
 	private final RequestDataLimits limits;
 
 	private final ServerHttpResponse response;
 
+	// the request state, by slot index (RequestSlot); a request is handled by one thread
+	// at a time, with Reactor's hand-offs between them, as the exchange's other fields
+	private @Nullable Object[] slots = new Object[RequestSlot.declaredCount()];
+
 	// made on first use: most requests never read a body, and the exchange is per request.
 	// A race makes two of them at most, both over the delegate's own cached parse.
-	private volatile @org.jspecify.annotations.Nullable Mono<MultiValueMap<String, String>> formData;
+	private volatile @Nullable Mono<MultiValueMap<String, String>> formData;
 
-	private volatile @org.jspecify.annotations.Nullable Mono<MultiValueMap<String, Part>> multipartData;
+	private volatile @Nullable Mono<MultiValueMap<String, Part>> multipartData;
 
 	/**
 	 * Decorates an exchange.
 	 * @param delegate the exchange
 	 * @param limits the limits its form and multipart data are read within
 	 */
-	public RequestDataExchange(ServerWebExchange delegate, RequestDataLimits limits) {
+	public StackExchange(ServerWebExchange delegate, RequestDataLimits limits) {
 		this(delegate, delegate.getResponse(), limits);
 	}
 
@@ -63,10 +73,40 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 	 * @param response the response entries write to
 	 * @param limits the limits its form and multipart data are read within
 	 */
-	public RequestDataExchange(ServerWebExchange delegate, ServerHttpResponse response, RequestDataLimits limits) {
+	public StackExchange(ServerWebExchange delegate, ServerHttpResponse response, RequestDataLimits limits) {
 		super(delegate);
 		this.response = response;
 		this.limits = limits;
+	}
+
+	/**
+	 * The stack's exchange under the given one, which is either it or an exchange that
+	 * decorates it (entries pass on {@code mutate()}d copies, which are decorators).
+	 * @param exchange the exchange an entry or the handler was given
+	 * @return the stack's exchange, or {@code null} outside a composed stack
+	 */
+	public static @Nullable StackExchange find(ServerWebExchange exchange) {
+		ServerWebExchange current = exchange;
+		while (current instanceof ServerWebExchangeDecorator decorator) {
+			if (decorator instanceof StackExchange stack) {
+				return stack;
+			}
+			current = decorator.getDelegate();
+		}
+		return null;
+	}
+
+	@Nullable Object slot(int index) {
+		Object[] slots = this.slots;
+		return (index < slots.length) ? slots[index] : null;
+	}
+
+	void slot(int index, @Nullable Object value) {
+		if (index >= this.slots.length) {
+			// a slot declared after this request began (its class initialised late)
+			this.slots = Arrays.copyOf(this.slots, Math.max(index + 1, RequestSlot.declaredCount()));
+		}
+		this.slots[index] = value;
 	}
 
 	@Override
@@ -178,7 +218,7 @@ public final class RequestDataExchange extends ServerWebExchangeDecorator {
 		return parts;
 	}
 
-	private static @org.jspecify.annotations.Nullable MediaType contentType(ServerHttpRequest request) {
+	private static @Nullable MediaType contentType(ServerHttpRequest request) {
 		try {
 			return request.getHeaders().getContentType();
 		}

@@ -13,6 +13,7 @@ import io.asyncmiddleware.handler.NoAppendSlash;
 import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.RequestUrl;
 import io.asyncmiddleware.middleware.ResponseSnapshot;
+import io.asyncmiddleware.middleware.WholeBodyResponseDecorator;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -27,7 +28,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
@@ -208,7 +208,7 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 		return this.prependWww && host != null && !host.isEmpty() && !host.startsWith("www.");
 	}
 
-	private final class CommonResponse extends ServerHttpResponseDecorator {
+	private final class CommonResponse extends WholeBodyResponseDecorator {
 
 		private final ServerWebExchange exchange;
 
@@ -235,11 +235,28 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 
 		@Override
 		public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
-			if (!isNotFound()) {
-				return writeWithContentLength(body);
+			if (body instanceof Mono<? extends DataBuffer> single) {
+				// a body whose length is known needs nothing of this step unless it is a 404
+				return (!isNotFound() && getHeaders().getContentLength() >= 0) ? super.writeWith(body)
+						: receiveWhole(single);
 			}
-			return redirectIfSlashRoutes(() -> writeWithContentLength(body))
+			if (!isNotFound()) {
+				return super.writeWith(body);
+			}
+			return redirectIfSlashRoutes(() -> super.writeWith(body))
 				.then(Mono.defer(() -> this.replaced.get() ? discard(body) : Mono.empty()));
+		}
+
+		@Override
+		public Mono<Void> writeWhole(@Nullable DataBuffer body) {
+			if (!isNotFound()) {
+				return writeWholeWithContentLength(body);
+			}
+			return redirectIfSlashRoutes(() -> writeWholeWithContentLength(body)).then(Mono.fromRunnable(() -> {
+				if (this.replaced.get() && body != null) {
+					DataBufferUtils.release(body);
+				}
+			}));
 		}
 
 		@Override
@@ -285,14 +302,12 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 			});
 		}
 
-		private Mono<Void> writeWithContentLength(Publisher<? extends DataBuffer> body) {
-			if (!(body instanceof Mono<? extends DataBuffer> single) || getHeaders().getContentLength() >= 0) {
-				return super.writeWith(body);
+		// Django's CommonMiddleware sets Content-Length on a non-streaming response
+		private Mono<Void> writeWholeWithContentLength(@Nullable DataBuffer body) {
+			if (getHeaders().getContentLength() < 0) {
+				getHeaders().setContentLength((body != null) ? body.readableByteCount() : 0);
 			}
-			// one operator: doOnSuccess sees the buffer, or null for an empty body, before the
-			// write commits the response
-			return super.writeWith(single.doOnSuccess(
-					(buffer) -> getHeaders().setContentLength((buffer != null) ? buffer.readableByteCount() : 0)));
+			return writeWholeDown(body);
 		}
 
 		private Mono<Void> discard(Publisher<? extends DataBuffer> body) {

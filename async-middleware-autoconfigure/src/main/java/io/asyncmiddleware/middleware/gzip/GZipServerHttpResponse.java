@@ -1,10 +1,8 @@
 package io.asyncmiddleware.middleware.gzip;
 
 import io.asyncmiddleware.middleware.VaryHeader;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
+import io.asyncmiddleware.middleware.WholeBodyResponseDecorator;
+import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -13,14 +11,12 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
-import org.springframework.util.StringUtils;
 
 /**
  * The response as the layers below the {@code gzip} entry see it: the body they write is
  * compressed on its way out, as Django's {@code GZipMiddleware.process_response} does.
  */
-final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
+final class GZipServerHttpResponse extends WholeBodyResponseDecorator {
 
 	/** Django leaves shorter non-streaming bodies alone. */
 	static final int MIN_LENGTH = 200;
@@ -43,10 +39,7 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 			return super.writeWith(body);
 		}
 		if (body instanceof Mono<? extends DataBuffer> mono) {
-			return DataBufferUtils.join(mono)
-				.map(Optional::of)
-				.defaultIfEmpty(Optional.empty())
-				.flatMap((joined) -> joined.isPresent() ? writeWhole(joined.get()) : super.writeWith(Mono.empty()));
+			return receiveWhole(mono);
 		}
 		long contentLength = getHeaders().getContentLength();
 		if (contentLength >= 0 && contentLength < MIN_LENGTH) {
@@ -76,25 +69,27 @@ final class GZipServerHttpResponse extends ServerHttpResponseDecorator {
 		return super.writeAndFlushWith(compressed);
 	}
 
-	private Mono<Void> writeWhole(DataBuffer buffer) {
-		int length = buffer.readableByteCount();
-		if (length < MIN_LENGTH) {
-			return super.writeWith(Mono.just(buffer));
+	@Override
+	public Mono<Void> writeWhole(@Nullable DataBuffer buffer) {
+		if (buffer == null || buffer.readableByteCount() < MIN_LENGTH
+				|| getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+			return writeWholeDown(buffer);
 		}
+		int length = buffer.readableByteCount();
 		VaryHeader.add(getHeaders(), HttpHeaders.ACCEPT_ENCODING);
 		if (!this.acceptsGzip) {
-			return super.writeWith(Mono.just(buffer));
+			return writeWholeDown(buffer);
 		}
 		byte[] content = new byte[length];
 		buffer.read(content);
 		DataBufferUtils.release(buffer);
 		byte[] compressed = GzipMember.compress(content, this.filter.paddingLength());
 		if (compressed.length >= length) {
-			return super.writeWith(Mono.just(bufferFactory().wrap(content)));
+			return writeWholeDown(bufferFactory().wrap(content));
 		}
 		getHeaders().setContentLength(compressed.length);
 		markCompressed(getHeaders());
-		return super.writeWith(Mono.just(bufferFactory().wrap(compressed)));
+		return writeWholeDown(bufferFactory().wrap(compressed));
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.asyncmiddleware.middleware.ResponseSnapshot;
+import io.asyncmiddleware.middleware.WholeBodyResponseDecorator;
 import io.asyncmiddleware.middleware.http.Preconditions.Outcome;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -16,13 +17,11 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
-import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
 import org.springframework.util.Assert;
 import org.springframework.util.StringUtils;
 
@@ -31,7 +30,7 @@ import org.springframework.util.StringUtils;
  * Django's {@code ConditionalGetMiddleware.process_response} runs when the body is
  * written or the response completed without one.
  */
-final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator {
+final class ConditionalGetServerHttpResponse extends WholeBodyResponseDecorator {
 
 	private static final Log logger = LogFactory.getLog(ConditionalGetWebFilter.class);
 
@@ -41,9 +40,6 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	private static final List<String> NOT_MODIFIED_HEADERS = List.of(HttpHeaders.CACHE_CONTROL,
 			HttpHeaders.CONTENT_LOCATION, HttpHeaders.DATE, HttpHeaders.ETAG, HttpHeaders.EXPIRES,
 			HttpHeaders.LAST_MODIFIED, HttpHeaders.VARY, HttpHeaders.SET_COOKIE);
-
-	/** Marks a body that had no buffer; never written. */
-	private static final DataBuffer NO_BODY = DefaultDataBufferFactory.sharedInstance.allocateBuffer(0);
 
 	private final ServerHttpRequest request;
 
@@ -60,12 +56,8 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 	@Override
 	public Mono<Void> writeWith(Publisher<? extends DataBuffer> body) {
 		if (body instanceof Mono<? extends DataBuffer> mono) {
-			// a Mono is the whole body in one buffer; an empty one stands for no body
-			@SuppressWarnings("unchecked")
-			Mono<DataBuffer> whole = (Mono<DataBuffer>) mono;
-			return whole.defaultIfEmpty(NO_BODY)
-				.flatMap((buffer) -> (buffer != NO_BODY) ? writeWhole(buffer)
-						: answerOr(() -> super.writeWith(Mono.empty())));
+			// a Mono is the whole body in one buffer
+			return receiveWhole(mono);
 		}
 		// a streamed body gets no ETag, but its own validators still count
 		return answerOr(() -> super.writeWith(body));
@@ -81,14 +73,18 @@ final class ConditionalGetServerHttpResponse extends ServerHttpResponseDecorator
 		return answerOr(super::setComplete);
 	}
 
-	private Mono<Void> writeWhole(DataBuffer body) {
+	@Override
+	public Mono<Void> writeWhole(@Nullable DataBuffer body) {
+		if (body == null) {
+			return answerOr(() -> writeWholeDown(null));
+		}
 		if (body.readableByteCount() > 0 && !getHeaders().containsHeader(HttpHeaders.ETAG)
 				&& !noStore(getHeaders())) {
 			getHeaders().setETag("\"" + md5Hex(body) + "\"");
 		}
 		Outcome outcome = outcome();
 		if (outcome == Outcome.PROCEED) {
-			return super.writeWith(Mono.just(body));
+			return writeWholeDown(body);
 		}
 		DataBufferUtils.release(body);
 		return answer(outcome);

@@ -18,8 +18,9 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  * {@code java.nio.file.Files} uses), {@code SocketChannel} connects and reads (blocking
  * only in blocking mode, the only mode the corpus uses), and DNS lookups (the JDK's
  * native resolver; a lookup the JDK answers from its cache does not block). On a
- * corpus event-loop thread every blocking call is recorded, then thrown as BlockHound
- * does; on other threads the added methods are ignored, so that the rest of the test
+ * corpus event-loop thread every blocking call is recorded with its stack and let go on,
+ * so that one request shows all the blocking calls it makes and the methods that make
+ * them; on other threads the added methods are ignored, so that the rest of the test
  * suite keeps BlockHound's own notion of blocking.
  */
 public final class CorpusBlockHoundIntegration implements BlockHoundIntegration {
@@ -28,6 +29,8 @@ public final class CorpusBlockHoundIntegration implements BlockHoundIntegration 
 	public static final String THREAD_PREFIX = "corpus-event-loop";
 
 	private static final Queue<String> recorded = new ConcurrentLinkedQueue<>();
+
+	private static final Queue<StackTraceElement[]> stacks = new ConcurrentLinkedQueue<>();
 
 	/** Per class, the methods (name and descriptor; both JDK 17 and 25 forms) added. */
 	private static final Map<String, List<String[]>> ADDED = Map.of(
@@ -69,7 +72,8 @@ public final class CorpusBlockHoundIntegration implements BlockHoundIntegration 
 	private static void onBlockingCall(BlockingMethod method) {
 		if (Thread.currentThread().getName().startsWith(THREAD_PREFIX)) {
 			recorded.add(method.getClassName() + "." + method.getName());
-			throw new BlockingOperationError(method);
+			stacks.add(new Throwable().getStackTrace());
+			return;
 		}
 		if (ADDED_METHODS.contains(method.getClassName() + "." + method.getName()) || RuntimeBlockingDetection.isReportOnly()) {
 			return;
@@ -82,6 +86,7 @@ public final class CorpusBlockHoundIntegration implements BlockHoundIntegration 
 	 */
 	public static void clear() {
 		recorded.clear();
+		stacks.clear();
 	}
 
 	/**
@@ -90,6 +95,15 @@ public final class CorpusBlockHoundIntegration implements BlockHoundIntegration 
 	 */
 	public static List<String> recorded() {
 		return List.copyOf(recorded);
+	}
+
+	/**
+	 * The stacks of the blocking calls recorded on corpus threads since the last
+	 * {@link #clear()}, in the same order.
+	 * @return the stacks, innermost frame first
+	 */
+	public static List<StackTraceElement[]> stacks() {
+		return List.copyOf(stacks);
 	}
 
 }

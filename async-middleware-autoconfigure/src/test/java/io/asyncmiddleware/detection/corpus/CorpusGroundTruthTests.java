@@ -2,13 +2,18 @@ package io.asyncmiddleware.detection.corpus;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.asyncmiddleware.detection.Evidence;
+import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.detection.corpus.support.CorpusResources;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -32,13 +37,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * non-blocking thread under BlockHound (extended by {@link CorpusBlockHoundIntegration}),
  * and its label must match what happened. A blocking filter must be caught blocking on
  * that thread; a safe one must not be, and must complete, so that its trap really ran
- * (on a worker, on an executor, or not at all).
+ * (on a worker, on an executor, or not at all). The same run checks the scanner's
+ * evidence: a chain must name only methods that ran on that thread.
  */
 class CorpusGroundTruthTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private static Scheduler eventLoop;
+
+	// each filter runs once: a second run would find the JDK's DNS cache warm
+	private static final Map<String, Observation> observations = new ConcurrentHashMap<>();
 
 	@BeforeAll
 	static void start() throws Exception {
@@ -48,6 +57,7 @@ class CorpusGroundTruthTests {
 
 	@AfterAll
 	static void stop() throws Exception {
+		observations.clear();
 		eventLoop.dispose();
 		CorpusResources.stop();
 	}
@@ -75,9 +85,44 @@ class CorpusGroundTruthTests {
 					() -> assertLabelHolds(entry)));
 	}
 
+	@Test
+	void evidenceNamesOnlyMethodsThatRanOnTheCallersThread() throws Exception {
+		// Every frame of a chain but the first (the filter method, which the request
+		// calls on the event loop) must be on the event loop's stack at a blocking call
+		// of the request: a chain through work handed to another thread (an executor's
+		// task, a lambda run on a worker) names a method that ran there. The first frame
+		// may have returned by then: a filter often assembles a lambda that runs on
+		// subscription. (So would a helper that only assembles one; none in the corpus
+		// does, and such a chain would fail here although right.)
+		List<String> elsewhere = new ArrayList<>();
+		for (Map.Entry<Corpus.Entry, Verdict> scanned : CorpusScannerGradingTests.scan().entrySet()) {
+			if (!scanned.getValue().isBlocking()) {
+				continue;
+			}
+			Set<String> ran = observation(scanned.getKey()).methodsWhenBlocking();
+			for (Evidence evidence : scanned.getValue().evidence()) {
+				evidence.chain()
+					.stream()
+					.skip(1)
+					.filter((frame) -> !ran.contains(frame.className() + "." + frame.methodName()))
+					.forEach((frame) -> elsewhere
+						.add(scanned.getKey().name() + ": " + frame.shortName() + " in " + evidence));
+			}
+		}
+		assertThat(elsewhere).as("evidence frames not on the caller's stack when it blocked").isEmpty();
+	}
+
+	private static Observation observation(Corpus.Entry entry) throws Exception {
+		Observation observation = observations.get(entry.name());
+		if (observation == null) {
+			observation = observe(entry.newInstance(), entry.name());
+			observations.put(entry.name(), observation);
+		}
+		return observation;
+	}
+
 	private static void assertLabelHolds(Corpus.Entry entry) throws Exception {
-		WebFilter filter = entry.newInstance();
-		Observation observation = observe(filter, entry.name());
+		Observation observation = observation(entry);
 		System.out.println("ground truth: " + entry.name() + " [" + entry.label().value() + "] " + observation);
 		if (entry.blocking()) {
 			assertThat(observation.blocked()).as("%s should block its calling thread; it %s", entry.name(), observation)
@@ -100,20 +145,40 @@ class CorpusGroundTruthTests {
 			.onErrorResume(Mono::just)
 			.toFuture()
 			.get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-		return new Observation(CorpusBlockHoundIntegration.recorded(), error);
+		return new Observation(CorpusBlockHoundIntegration.recorded(), CorpusBlockHoundIntegration.stacks(), error);
 	}
 
 	/**
 	 * What one request did.
 	 * @param calls blocking calls BlockHound caught on the corpus's event loop
+	 * @param stacks the stacks of those calls
 	 * @param error how the request failed, if it did
 	 */
-	record Observation(List<String> calls, @Nullable Throwable error) {
+	record Observation(List<String> calls, List<StackTraceElement[]> stacks, @Nullable Throwable error) {
 
 		boolean blocked() {
-			return !this.calls.isEmpty() || causes().anyMatch((cause) -> cause instanceof BlockingOperationError
-					|| (cause instanceof IllegalStateException && String.valueOf(cause.getMessage())
-						.contains("blocking, which is not supported in thread " + CorpusBlockHoundIntegration.THREAD_PREFIX)));
+			return !this.calls.isEmpty() || causes().anyMatch(
+					(cause) -> cause instanceof BlockingOperationError || refusedByReactor(cause));
+		}
+
+		/**
+		 * The methods ({@code Class.method}, binary class names) on the event loop's stack
+		 * when it blocked: at each blocking call BlockHound caught, and where Reactor
+		 * refused to block ({@code block()} checks the thread itself, and its exception is
+		 * made on that thread).
+		 */
+		Set<String> methodsWhenBlocking() {
+			Stream<StackTraceElement[]> refusals = causes().filter(Observation::refusedByReactor)
+				.map(Throwable::getStackTrace);
+			return Stream.concat(this.stacks.stream(), refusals)
+				.flatMap(Arrays::stream)
+				.map((frame) -> frame.getClassName() + "." + frame.getMethodName())
+				.collect(Collectors.toSet());
+		}
+
+		private static boolean refusedByReactor(Throwable cause) {
+			return cause instanceof IllegalStateException && String.valueOf(cause.getMessage())
+				.contains("blocking, which is not supported in thread " + CorpusBlockHoundIntegration.THREAD_PREFIX);
 		}
 
 		private Stream<Throwable> causes() {

@@ -31,7 +31,7 @@ public class OwnResolverConstructorArgumentFilter implements WebFilter {
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 		try {
-			exchange.getAttributes().put("addresses", this.resolver.resolve("lOcalhost"));
+			exchange.getAttributes().put("addresses", this.resolver.resolve("loCalhost"));
 		}
 		catch (Exception ex) {
 			return Mono.error(ex);

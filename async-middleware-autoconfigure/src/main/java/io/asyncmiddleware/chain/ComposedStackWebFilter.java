@@ -133,7 +133,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 		if (this.filterEndpoints) {
 			ViewPhase.FILTER_ENDPOINTS.set(stack, Boolean.TRUE);
 		}
-		return this.chain.filter(stack, chain);
+		return this.chain.filter(stack, chain, response);
 	}
 
 	/**

@@ -173,6 +173,11 @@ final class EntryCall extends Mono<Void> implements CoreSubscriber<Void>, Subscr
 		}
 		if (this.first == 0) {
 			this.timings.fold(now);
+			InnermostFirstResponse response = this.timings.response;
+			if (response != null) {
+				// before the signal goes up: what commits the response from there runs the actions
+				response.leftStack();
+			}
 		}
 	}
 

@@ -63,6 +63,9 @@ final class RequestTimings {
 
 	private final long[] slots;
 
+	/** The composed stack's response, told when the request leaves the stack; none outside one. */
+	final @Nullable InnermostFirstResponse response;
+
 	// the hold of the thread the request is on, kept while the request stays there
 	private @Nullable EventLoopHold hold;
 
@@ -70,11 +73,12 @@ final class RequestTimings {
 	private volatile int folded;
 
 	RequestTimings(ChainEntry[] entries, WebFilterChain outer, ErrorResponses errors,
-			@Nullable PassingSteps steps) {
+			@Nullable PassingSteps steps, @Nullable InnermostFirstResponse response) {
 		this.entries = entries;
 		this.outer = outer;
 		this.errors = errors;
 		this.steps = steps;
+		this.response = response;
 		this.slots = new long[entries.length * SLOTS];
 	}
 

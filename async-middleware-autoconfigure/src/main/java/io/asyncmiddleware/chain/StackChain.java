@@ -93,7 +93,12 @@ public final class StackChain implements WebFilter {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		return new EntryCall(new RequestTimings(this.entries, chain, this.errors, this.steps), 0, exchange);
+		return new EntryCall(new RequestTimings(this.entries, chain, this.errors, this.steps, null), 0, exchange);
+	}
+
+	// the composed stack's request, whose response is told when the request leaves
+	Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain, InnermostFirstResponse response) {
+		return new EntryCall(new RequestTimings(this.entries, chain, this.errors, this.steps, response), 0, exchange);
 	}
 
 	@Override

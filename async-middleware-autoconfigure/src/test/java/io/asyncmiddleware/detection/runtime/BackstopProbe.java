@@ -25,9 +25,10 @@ import org.springframework.web.server.WebFilterChain;
  * BlockHound installed to throw): starts a WebFlux server whose stack holds two entries
  * judged non-blocking that block on the event loop, sends one request, and prints what
  * {@code /actuator/middleware} says right after. The arguments are the application's.
- * Each sleeps 50 ms: the watchdog looks every millisecond, and a hold it never sampled
+ * Each sleeps 250 ms: the watchdog looks every 2 ms, and a hold it never sampled
  * within the warm-up window counts as warm-up (no evidence of blocking), so the sleep is
- * long enough to be seen on a busy machine.
+ * long enough to be seen on a busy machine (50 ms went unsampled once, at load average
+ * 5 on two cores, while other builds ran).
  */
 public final class BackstopProbe {
 
@@ -113,7 +114,7 @@ public final class BackstopProbe {
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			// not on the endpoint's own request, which would count twice
 			if (isHello(exchange)) {
-				Pause.sleep(50);
+				Pause.sleep(250);
 			}
 			return chain.filter(exchange);
 		}
@@ -141,7 +142,7 @@ public final class BackstopProbe {
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 			try {
 				if (isHello(exchange)) {
-					this.work.invoke(null, 50L);
+					this.work.invoke(null, 250L);
 				}
 			}
 			catch (ReflectiveOperationException ex) {

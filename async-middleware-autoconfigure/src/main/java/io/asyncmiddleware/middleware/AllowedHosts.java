@@ -65,6 +65,16 @@ public final class AllowedHosts {
 		return allowed;
 	}
 
+	/**
+	 * Whether no hosts are listed: every valid host is then allowed, except where a host is
+	 * put into a redirect's {@code Location} (the {@code security} entry's HTTPS redirect
+	 * refuses then, as Django refuses every host when {@code ALLOWED_HOSTS} is empty).
+	 * @return {@code true} if the list is empty
+	 */
+	public boolean isEmpty() {
+		return this.patterns.isEmpty();
+	}
+
 	private boolean check(String host) {
 		String domain = domain(host);
 		if (domain == null) {

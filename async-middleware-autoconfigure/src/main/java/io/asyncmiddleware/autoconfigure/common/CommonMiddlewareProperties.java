@@ -32,7 +32,9 @@ public class CommonMiddlewareProperties {
 	/**
 	 * Hosts served: exact names, ".example.com" for a domain and its subdomains, or "*";
 	 * other hosts, and malformed Host headers, get 400, also instead of the 'security'
-	 * entry's HTTPS redirect. Empty allows every well-formed host (Django: ALLOWED_HOSTS).
+	 * entry's HTTPS redirect. Empty allows every well-formed host, except that the HTTPS
+	 * redirect then refuses every request with 400 unless 'security.ssl-host' is set
+	 * (Django: ALLOWED_HOSTS).
 	 */
 	private List<String> allowedHosts = new ArrayList<>();
 

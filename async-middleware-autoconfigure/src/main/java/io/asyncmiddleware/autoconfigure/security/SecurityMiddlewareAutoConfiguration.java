@@ -11,6 +11,8 @@ import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -37,6 +39,8 @@ public final class SecurityMiddlewareAutoConfiguration {
 	public static final String ENTRY = "security";
 
 	private static final String PREFIX = "async-middleware.security.";
+
+	private static final Log logger = LogFactory.getLog(SecurityMiddlewareAutoConfiguration.class);
 
 	@Bean
 	@ConditionalOnMissingBean
@@ -72,7 +76,18 @@ public final class SecurityMiddlewareAutoConfiguration {
 			// Django's ALLOWED_HOSTS is one setting that get_host() applies wherever it is
 			// called: the HTTPS redirect must not send a client to a host common refuses
 			validated.setAllowedHosts(new AllowedHosts(common.getAllowedHosts()));
-			return BuiltInMiddleware.of(ENTRY, SecurityWebFilter.class, () -> validated);
+			boolean noRedirectHost = properties.isSslRedirect() && !StringUtils.hasText(properties.getSslHost())
+					&& common.getAllowedHosts().isEmpty();
+			return BuiltInMiddleware.of(ENTRY, SecurityWebFilter.class, () -> {
+				// logged when the entry joins a stack, so not when 'security' is left out
+				if (noRedirectHost) {
+					logger.warn(PREFIX + "ssl-redirect=true with neither async-middleware.common.allowed-hosts nor "
+							+ PREFIX + "ssl-host set: every request to redirect to HTTPS is answered 400 (Django "
+							+ "refuses every host when ALLOWED_HOSTS is empty). List the site's host names in "
+							+ "allowed-hosts.");
+				}
+				return validated;
+			});
 		}
 
 		private static SecurityWebFilter createFilter(SecurityMiddlewareProperties properties,

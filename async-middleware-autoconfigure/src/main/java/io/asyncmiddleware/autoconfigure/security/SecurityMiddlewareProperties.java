@@ -48,6 +48,7 @@ public class SecurityMiddlewareProperties {
 
 	/**
 	 * Whether to redirect plain-HTTP requests to HTTPS with a 301 (Django: SECURE_SSL_REDIRECT).
+	 * Needs 'common.allowed-hosts' or 'ssl-host': without either the redirect is a 400.
 	 */
 	private boolean sslRedirect;
 

@@ -12,7 +12,10 @@ public final class CsrfFailureReason {
 	/** Django: REASON_NO_REFERER. */
 	public static final String NO_REFERER = "Referer checking failed - no Referer.";
 
-	/** Django: REASON_BAD_REFERER; {@code %s} is the Referer URL. */
+	/**
+	 * Django: REASON_BAD_REFERER; {@code %s} is the Referer URL without its userinfo, query
+	 * and fragment (Django names it whole).
+	 */
 	public static final String BAD_REFERER = "Referer checking failed - %s does not match any trusted origins.";
 
 	/** Django: REASON_NO_CSRF_COOKIE, also in session mode. */

@@ -113,7 +113,9 @@ public final class CsrfOriginChecker {
 					: cookieDomain + ":" + serverPort;
 		}
 		if (goodReferer == null || !isSameDomain(url.netloc(), goodReferer)) {
-			return String.format(CsrfFailureReason.BAD_REFERER, url.toUrl());
+			// Django names the whole Referer; its query, fragment and userinfo can hold
+			// secrets that would end up in the log (and the debug 403 page)
+			return String.format(CsrfFailureReason.BAD_REFERER, url.toLoggableUrl());
 		}
 		return null;
 	}

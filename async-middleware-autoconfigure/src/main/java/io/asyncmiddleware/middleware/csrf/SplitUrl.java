@@ -90,6 +90,16 @@ record SplitUrl(String scheme, String netloc, String path, String query, String 
 		return url.toString();
 	}
 
+	/**
+	 * The URL as it may be logged: scheme, host with port and path, without the userinfo,
+	 * query and fragment, which can carry credentials and tokens.
+	 * @return the URL without its secret-bearing parts
+	 */
+	String toLoggableUrl() {
+		String host = this.netloc.substring(this.netloc.lastIndexOf('@') + 1);
+		return new SplitUrl(this.scheme, host, this.path, "", "").toUrl();
+	}
+
 	private static String stripLeadingControlOrSpace(String url) {
 		int start = 0;
 		while (start < url.length() && url.charAt(start) <= ' ') {

@@ -48,6 +48,9 @@ public final class SecurityWebFilter implements WebFilter, SynchronousRequestSte
 
 	private static final String INVALID_HOST = "Bad Request (400): invalid Host header";
 
+	private static final String NO_ALLOWED_HOSTS = "Bad Request (400): no host to redirect to HTTPS; set "
+			+ "async-middleware.common.allowed-hosts to the site's host names, or async-middleware.security.ssl-host";
+
 	private final RequestSecurity requestSecurity;
 
 	private long hstsSeconds;
@@ -134,12 +137,14 @@ public final class SecurityWebFilter implements WebFilter, SynchronousRequestSte
 	private Mono<Void> redirectToHttps(ServerWebExchange exchange) {
 		ServerHttpRequest request = exchange.getRequest();
 		ServerHttpResponse response = exchange.getResponse();
+		if (this.sslHost == null && this.allowedHosts.isEmpty()) {
+			// Django's get_host() refuses every host when ALLOWED_HOSTS is empty: a Location
+			// built from an unchecked Host would be a cacheable open redirect
+			return badRequest(response, NO_ALLOWED_HOSTS);
+		}
 		String host = (this.sslHost != null) ? this.sslHost : RequestUrl.host(request, this.allowedHosts);
 		if (host == null) {
-			response.setStatusCode(HttpStatus.BAD_REQUEST);
-			response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
-			DataBuffer body = response.bufferFactory().wrap(INVALID_HOST.getBytes(StandardCharsets.UTF_8));
-			return response.writeWith(Mono.just(body));
+			return badRequest(response, INVALID_HOST);
 		}
 		String query = request.getURI().getRawQuery();
 		String location = "https://" + host + request.getURI().getRawPath()
@@ -147,6 +152,13 @@ public final class SecurityWebFilter implements WebFilter, SynchronousRequestSte
 		response.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
 		response.getHeaders().set(HttpHeaders.LOCATION, location);
 		return response.setComplete();
+	}
+
+	private static Mono<Void> badRequest(ServerHttpResponse response, String reason) {
+		response.setStatusCode(HttpStatus.BAD_REQUEST);
+		response.getHeaders().setContentType(MediaType.TEXT_PLAIN);
+		DataBuffer body = response.bufferFactory().wrap(reason.getBytes(StandardCharsets.UTF_8));
+		return response.writeWith(Mono.just(body));
 	}
 
 	/**
@@ -211,6 +223,8 @@ public final class SecurityWebFilter implements WebFilter, SynchronousRequestSte
 
 	/**
 	 * Redirects plain-HTTP requests to HTTPS with a 301 (Django: {@code SECURE_SSL_REDIRECT}).
+	 * Needs {@linkplain #setAllowedHosts allowed hosts} or an {@linkplain #setSslHost ssl-host}:
+	 * without either the redirect is refused with 400.
 	 * @param sslRedirect whether to redirect
 	 */
 	public void setSslRedirect(boolean sslRedirect) {
@@ -230,7 +244,9 @@ public final class SecurityWebFilter implements WebFilter, SynchronousRequestSte
 	 * The hosts the HTTPS redirect may name: a request for another host, or with a
 	 * malformed {@code Host}, gets 400 instead of a redirect to that host, as Django's
 	 * {@code get_host()} refuses it (Django: {@code ALLOWED_HOSTS}). Not used with an
-	 * ssl-host. Defaults to every valid host.
+	 * ssl-host. Defaults to none listed ({@link AllowedHosts#ANY}): without an ssl-host,
+	 * every request to redirect then gets 400, as Django refuses every host when
+	 * {@code ALLOWED_HOSTS} is empty; requests that need no redirect are unaffected.
 	 * @param allowedHosts the hosts served
 	 */
 	public void setAllowedHosts(AllowedHosts allowedHosts) {

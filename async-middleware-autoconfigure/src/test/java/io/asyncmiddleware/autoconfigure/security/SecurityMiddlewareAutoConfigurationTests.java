@@ -1,11 +1,14 @@
 package io.asyncmiddleware.autoconfigure.security;
 
+import java.util.List;
+
 import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.middleware.security.SecurityWebFilter;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -14,6 +17,8 @@ import org.springframework.boot.http.codec.autoconfigure.CodecsAutoConfiguration
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.webflux.autoconfigure.HttpHandlerAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.WebFluxAutoConfiguration;
 import org.springframework.boot.webflux.autoconfigure.error.ErrorWebFluxAutoConfiguration;
@@ -34,6 +39,7 @@ import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class SecurityMiddlewareAutoConfigurationTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
@@ -85,6 +91,38 @@ class SecurityMiddlewareAutoConfigurationTests {
 					.expectStatus().isEqualTo(HttpStatus.MOVED_PERMANENTLY).expectHeader()
 					.valueEquals(HttpHeaders.LOCATION, "https://testserver/a");
 			});
+	}
+
+	@Test
+	@DisplayName("ssl-redirect without allowed-hosts or ssl-host: the redirect is 400 for every Host, never a Location")
+	void sslRedirectWithoutAllowedHosts(CapturedOutput output) {
+		this.contextRunner.withPropertyValues("async-middleware.security.ssl-redirect=true").run((context) -> {
+			WebTestClient client = WebTestClient
+				.bindToRouterFunction(RouterFunctions.route(RequestPredicates.all(),
+						(request) -> ServerResponse.ok().build()))
+				.webFilter(context.getBean(BuiltInMiddleware.class).filterFactory().get())
+				.build();
+			client.get().uri("http://testserver/a").header(HttpHeaders.HOST, "evil.example").exchange()
+				.expectStatus().isBadRequest().expectHeader().doesNotExist(HttpHeaders.LOCATION)
+				.expectBody(String.class).value((body) -> assertThat(body)
+					.contains("async-middleware.common.allowed-hosts"));
+			client.get().uri("https://testserver/a").header(HttpHeaders.HOST, "evil.example").exchange()
+				.expectStatus().isOk();
+			assertThat(output).contains("WARN")
+				.contains("async-middleware.security.ssl-redirect=true")
+				.contains("async-middleware.common.allowed-hosts");
+		});
+	}
+
+	@Test
+	@DisplayName("ssl-redirect with allowed-hosts or ssl-host: no startup warning")
+	void sslRedirectWithHostsNoWarning(CapturedOutput output) {
+		for (String host : List.of("async-middleware.common.allowed-hosts=testserver",
+				"async-middleware.security.ssl-host=secure.example.com")) {
+			this.contextRunner.withPropertyValues("async-middleware.security.ssl-redirect=true", host)
+				.run((context) -> context.getBean(BuiltInMiddleware.class).filterFactory().get());
+		}
+		assertThat(output).doesNotContain("async-middleware.security.ssl-redirect=true");
 	}
 
 	@Test

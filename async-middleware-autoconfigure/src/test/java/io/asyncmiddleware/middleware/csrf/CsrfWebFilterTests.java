@@ -327,6 +327,21 @@ class CsrfWebFilterTests {
 	}
 
 	@Test
+	@DisplayName("CSRF-19: the evil Referer is named without userinfo, query or fragment, in the log line and the 403")
+	void evilRefererRedacted(CapturedOutput output) {
+		EntityExchangeResult<String> result = securePost(null, null,
+				"https://user:pass@www.evil.org:8443/somepage?token=s3cret#frag");
+		// query strings and userinfo can carry secrets; the origin and path are enough to investigate
+		String reason = "Referer checking failed - https://www.evil.org:8443/somepage does not match any trusted origins.";
+		assertRejected(result, reason);
+		assertThat(output).contains("Forbidden (" + reason + "): /form/");
+		for (String secret : List.of("s3cret", "token=", "#frag", "user:pass", "pass@")) {
+			assertThat(output.getAll()).doesNotContain(secret);
+			assertThat(result.getResponseBody()).doesNotContain(secret);
+		}
+	}
+
+	@Test
 	@DisplayName("CSRF-20: HTTPS without Referer is 403 'Referer checking failed - no Referer.'")
 	void noReferer() {
 		assertRejected(securePost(null, null, null), "Referer checking failed - no Referer.");

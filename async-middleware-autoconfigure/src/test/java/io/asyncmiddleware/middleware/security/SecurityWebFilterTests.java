@@ -438,6 +438,54 @@ class SecurityWebFilterTests {
 	}
 
 	@Test
+	@DisplayName("SEC-08: without allowed hosts or ssl-host the HTTPS redirect is 400 naming the properties, for every Host")
+	void noAllowedHostsRedirectIs400() {
+		WebTestClient client = client((filter) -> {
+			filter.setSslRedirect(true);
+			filter.setAllowedHosts(AllowedHosts.ANY);
+		});
+		// Django's get_host() with an empty ALLOWED_HOSTS (DEBUG off) refuses every host: a
+		// redirect built from the Host header would be a cacheable open redirect
+		for (String host : List.of("evil.example", "testserver")) {
+			client.get()
+				.uri("http://testserver/a")
+				.header(HttpHeaders.HOST, host)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.doesNotExist(HttpHeaders.LOCATION)
+				.expectHeader()
+				.valueEquals(NOSNIFF, "nosniff")
+				.expectBody(String.class)
+				.value((body) -> assertThat(body).startsWith("Bad Request (400)")
+					.contains("async-middleware.common.allowed-hosts")
+					.contains("async-middleware.security.ssl-host")
+					.doesNotContain("evil"));
+		}
+		// a request that needs no redirect is served as before
+		client.get().uri("https://testserver/a").header(HttpHeaders.HOST, "evil.example").exchange()
+			.expectStatus().isOk();
+	}
+
+	@Test
+	@DisplayName("SEC-11: with ssl-host and no allowed hosts the redirect goes to ssl-host, whatever the Host")
+	void noAllowedHostsWithSslHostRedirects() {
+		client((filter) -> {
+			filter.setSslRedirect(true);
+			filter.setAllowedHosts(AllowedHosts.ANY);
+			filter.setSslHost("secure.example.com");
+		}).get()
+			.uri("http://testserver/a")
+			.header(HttpHeaders.HOST, "evil.example")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.MOVED_PERMANENTLY)
+			.expectHeader()
+			.valueEquals(HttpHeaders.LOCATION, "https://secure.example.com/a");
+	}
+
+	@Test
 	@DisplayName("bad input: a non-ASCII path is redirected percent-encoded and matched decoded against redirect-exempt")
 	void nonAsciiPath() {
 		WebTestClient client = client((filter) -> {
@@ -464,6 +512,9 @@ class SecurityWebFilterTests {
 
 	private static SecurityWebFilter filter(RequestSecurity requestSecurity, Consumer<SecurityWebFilter> settings) {
 		SecurityWebFilter filter = new SecurityWebFilter(requestSecurity);
+		// Django's test runner adds 'testserver' to ALLOWED_HOSTS; without allowed hosts the
+		// HTTPS redirect refuses every request (noAllowedHostsRedirectIs400)
+		filter.setAllowedHosts(new AllowedHosts(List.of("testserver")));
 		settings.accept(filter);
 		return filter;
 	}

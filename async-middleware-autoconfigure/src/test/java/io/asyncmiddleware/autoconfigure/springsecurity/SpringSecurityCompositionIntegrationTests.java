@@ -3,6 +3,7 @@ package io.asyncmiddleware.autoconfigure.springsecurity;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.asyncmiddleware.EnableAutoConfigurationWithoutRedis;
 import io.asyncmiddleware.handler.XFrameOptionsExempt;
 import io.asyncmiddleware.stack.MiddlewareStack;
 import io.asyncmiddleware.stack.Placement;
@@ -13,7 +14,6 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
@@ -234,12 +234,7 @@ class SpringSecurityCompositionIntegrationTests {
 	}
 
 	@SpringBootConfiguration
-	@EnableAutoConfiguration(excludeName = {
-			"org.springframework.boot.session.data.redis.autoconfigure.SessionDataRedisAutoConfiguration",
-			"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-			"org.springframework.boot.data.redis.autoconfigure.DataRedisReactiveAutoConfiguration",
-			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisReactiveHealthContributorAutoConfiguration",
-			"org.springframework.boot.data.redis.autoconfigure.health.DataRedisHealthContributorAutoConfiguration" })
+	@EnableAutoConfigurationWithoutRedis
 	static class App {
 
 		/** As Spring Security's guide writes a chain: CSRF and headers left on. */

@@ -1,17 +1,24 @@
 package io.asyncmiddleware.chain;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.asyncmiddleware.handler.ViewPhase;
 import io.asyncmiddleware.metrics.EntryMetrics;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.server.WebExceptionHandler;
 import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +40,71 @@ class ComposedStackWebFilterTests {
 			.exchange()
 			.expectHeader()
 			.valueEquals("X-Response-Step", "inner", "outer");
+	}
+
+	@Test
+	void commitActionsRunOnceBeforeAWholeBody() {
+		AtomicInteger runs = new AtomicInteger();
+		assertCommitActionsRan((exchange) -> exchange.getResponse()
+			.writeWith(Mono.fromSupplier(() -> buffer(exchange.getResponse(), "whole"))), runs, 200, "whole");
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void commitActionsRunOnceBeforeAStreamedBody() {
+		AtomicInteger runs = new AtomicInteger();
+		assertCommitActionsRan((exchange) -> exchange.getResponse()
+			.writeWith(Flux.just("stre", "amed").map((part) -> buffer(exchange.getResponse(), part))), runs, 200,
+				"streamed");
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void commitActionsRunWhenWebFluxCompletesAResponseTheStackLeftEmpty() {
+		// nothing writes or completes the response inside the stack: WebFlux completes it
+		// after the request left the stack
+		AtomicInteger runs = new AtomicInteger();
+		assertCommitActionsRan((exchange) -> {
+			exchange.getResponse().setStatusCode(HttpStatusCode.valueOf(204));
+			return Mono.empty();
+		}, runs, 204, null);
+		assertThat(runs).hasValue(1);
+	}
+
+	@Test
+	void commitActionsRunOnAnErrorPageRenderedAfterTheRequestLeftTheStack() {
+		// no exception handlers in the stack: the error travels up and WebFlux answers it
+		// outside, on the response under the stack's
+		AtomicInteger runs = new AtomicInteger();
+		assertCommitActionsRan((exchange) -> Mono.error(new IllegalStateException("boom")), runs, 500, null);
+		assertThat(runs).hasValue(1);
+	}
+
+	private static void assertCommitActionsRan(WebHandler handler, AtomicInteger runs, int status,
+			@Nullable String body) {
+		WebFilter counting = (exchange, chain) -> {
+			exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(runs::incrementAndGet));
+			return chain.filter(exchange);
+		};
+		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("outer", appendingBeforeCommit("outer")),
+				entry("counting", counting), entry("inner", appendingBeforeCommit("inner"))), false);
+		WebTestClient.ResponseSpec response = WebTestClient.bindToWebHandler(handler)
+			.webFilter(stack)
+			.build()
+			.get()
+			.uri("/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(status)
+			.expectHeader()
+			.valueEquals("X-Response-Step", "inner", "outer");
+		if (body != null) {
+			response.expectBody(String.class).isEqualTo(body);
+		}
+	}
+
+	private static DataBuffer buffer(ServerHttpResponse response, String text) {
+		return response.bufferFactory().wrap(text.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -32,12 +32,7 @@ class ComposedStackWebFilterTests {
 		ComposedStackWebFilter stack = new ComposedStackWebFilter(
 				List.of(entry("outer", appendingBeforeCommit("outer")), entry("inner", appendingBeforeCommit("inner"))),
 				false);
-		WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> exchange.getResponse().setComplete())
 			.expectHeader()
 			.valueEquals("X-Response-Step", "inner", "outer");
 	}
@@ -88,12 +83,7 @@ class ComposedStackWebFilterTests {
 		};
 		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("outer", appendingBeforeCommit("outer")),
 				entry("counting", counting), entry("inner", appendingBeforeCommit("inner"))), false);
-		WebTestClient.ResponseSpec response = WebTestClient.bindToWebHandler(handler)
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		WebTestClient.ResponseSpec response = getThrough(stack, handler)
 			.expectStatus()
 			.isEqualTo(status)
 			.expectHeader()
@@ -101,6 +91,11 @@ class ComposedStackWebFilterTests {
 		if (body != null) {
 			response.expectBody(String.class).isEqualTo(body);
 		}
+	}
+
+	// GET / through the stack to the handler
+	private static WebTestClient.ResponseSpec getThrough(ComposedStackWebFilter stack, WebHandler handler) {
+		return WebTestClient.bindToWebHandler(handler).webFilter(stack).build().get().uri("/").exchange();
 	}
 
 	private static DataBuffer buffer(ServerHttpResponse response, String text) {
@@ -130,12 +125,7 @@ class ComposedStackWebFilterTests {
 			seen.set(ViewPhase.AVAILABLE.get(exchange));
 			return chain.filter(exchange);
 		})), viewPhase);
-		WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> exchange.getResponse().setComplete())
 			.expectStatus()
 			.isOk();
 		return seen.get();
@@ -148,12 +138,7 @@ class ComposedStackWebFilterTests {
 				List.of(entry("outer", signalRecording(outerSaw)), entry("inner", appendingBeforeCommit("inner"))),
 				false);
 		stack.answerErrorsWith(List.of(STATUS_418));
-		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> Mono.error(new IllegalStateException("boom")))
 			.expectStatus()
 			.isEqualTo(418)
 			.expectHeader()
@@ -170,12 +155,7 @@ class ComposedStackWebFilterTests {
 					throw new IllegalStateException("entry failed");
 				}, failing, null)), false);
 		stack.answerErrorsWith(List.of(STATUS_418));
-		WebTestClient.bindToWebHandler((exchange) -> exchange.getResponse().setComplete())
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> exchange.getResponse().setComplete())
 			.expectStatus()
 			.isEqualTo(418);
 		assertThat(outerSaw).hasValue("complete");
@@ -190,12 +170,7 @@ class ComposedStackWebFilterTests {
 						entry("inner", exceptionStep("inner", steps, false))),
 				false);
 		stack.answerErrorsWith(List.of(STATUS_418));
-		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> Mono.error(new IllegalStateException("boom")))
 			.expectStatus()
 			.isEqualTo(409);
 		assertThat(steps).containsExactly("inner", "outer");
@@ -206,12 +181,7 @@ class ComposedStackWebFilterTests {
 		AtomicReference<String> outerSaw = new AtomicReference<>();
 		ComposedStackWebFilter stack = new ComposedStackWebFilter(List.of(entry("outer", signalRecording(outerSaw))),
 				false);
-		WebTestClient.bindToWebHandler((exchange) -> Mono.error(new IllegalStateException("boom")))
-			.webFilter(stack)
-			.build()
-			.get()
-			.uri("/")
-			.exchange()
+		getThrough(stack, (exchange) -> Mono.error(new IllegalStateException("boom")))
 			.expectStatus()
 			.is5xxServerError();
 		assertThat(outerSaw).hasValue("error");

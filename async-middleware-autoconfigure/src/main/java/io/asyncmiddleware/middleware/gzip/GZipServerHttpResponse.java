@@ -71,11 +71,13 @@ final class GZipServerHttpResponse extends WholeBodyResponseDecorator {
 
 	@Override
 	public Mono<Void> writeWhole(@Nullable DataBuffer buffer) {
-		if (buffer == null || buffer.readableByteCount() < MIN_LENGTH
-				|| getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
+		if (buffer == null || getHeaders().containsHeader(HttpHeaders.CONTENT_ENCODING)) {
 			return writeWholeDown(buffer);
 		}
 		int length = buffer.readableByteCount();
+		if (length < MIN_LENGTH) {
+			return writeWholeDown(buffer);
+		}
 		VaryHeader.add(getHeaders(), HttpHeaders.ACCEPT_ENCODING);
 		if (!this.acceptsGzip) {
 			return writeWholeDown(buffer);

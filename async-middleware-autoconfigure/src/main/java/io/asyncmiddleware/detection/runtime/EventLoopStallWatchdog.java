@@ -260,7 +260,7 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			}
 			if (episode.kind != HoldKind.STALL) {
 				// a cold or preempted hold is looked at again: it may go on to block
-				sample(hold, episode, held, now, cpuShare(mark, since, now, cpu));
+				sample(hold, episode, held, now, cpuShare(mark, since, now, cpu), cpu >= 0);
 			}
 		}
 		// threads that died
@@ -280,7 +280,8 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		return (double) (cpu - mark.cpu()) / (now - mark.at());
 	}
 
-	private void sample(EventLoopHold hold, Episode episode, long held, long now, double cpuShare) {
+	private void sample(EventLoopHold hold, Episode episode, long held, long now, double cpuShare,
+			boolean cpuMeasurable) {
 		EventLoopHolder holder = episode.holder;
 		Long last = this.lastSampled.get(holder.entryName());
 		if ((episode.kind == null || episode.kind == HoldKind.PREEMPTED) && last != null
@@ -289,7 +290,6 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			// ends, as a hold not sampled (or as what its last sample showed)
 			return;
 		}
-		this.lastSampled.put(holder.entryName(), now);
 		Thread.State state = hold.thread().getState();
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
 		if (hold.holder() != holder || hold.since() != episode.since) {
@@ -308,12 +308,19 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		else if (inWarmUp(metrics)) {
 			kind = HoldKind.WARM_UP;
 		}
+		else if (cpuShare < 0 && cpuMeasurable) {
+			// first seen past its budget (the watchdog itself got no CPU in time, on a busy
+			// machine): no CPU mark yet to tell working from preempted, so no verdict; the
+			// next check has one. Not counted as a sample, so the next check may take one
+			return;
+		}
 		else if (cpuShare >= 0 && cpuShare < PREEMPTED_CPU_SHARE) {
 			kind = HoldKind.PREEMPTED;
 		}
 		else {
 			kind = HoldKind.STALL;
 		}
+		this.lastSampled.put(holder.entryName(), now);
 		hold.sample(new Sample(holder, episode.since, kind));
 		if (kind == episode.kind) {
 			return;

@@ -2,11 +2,18 @@ package io.asyncmiddleware.detection.runtime;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongUnaryOperator;
 
 import io.asyncmiddleware.metrics.EntryMetrics;
 import io.asyncmiddleware.chain.ChainEntry;
 import io.asyncmiddleware.chain.StackChain;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -257,6 +264,70 @@ class EventLoopStallWatchdogTests {
 		// not the entry's doing: no WARN, no stack to act on
 		assertThat(this.metrics.snapshot().lastStallStack()).isNull();
 		assertThat(output.getOut()).doesNotContainPattern("WARN.*Entry 'spinner'");
+	}
+
+	@Test
+	void aPreemptedHoldFirstSeenPastItsBudgetIsNotBlamed() {
+		// the thread's CPU time stands still
+		assertThat(judgeAHoldFirstSeenPastItsBudget((now) -> 0L)).isNull();
+	}
+
+	@Test
+	void aWorkingHoldFirstSeenPastItsBudgetIsAStall() {
+		// the thread's CPU time keeps pace with the clock
+		assertThat(judgeAHoldFirstSeenPastItsBudget((now) -> now)).contains("SpinningFilter.spin(");
+	}
+
+	/**
+	 * The watchdog's first look at a hold comes after the budget, as on a busy machine
+	 * that gave the watchdog no CPU in time: with no CPU mark yet that look gives no
+	 * verdict, the next one does. The watchdog is not started; the test checks by hand.
+	 * @return the stall stack the entry's metrics hold after the second check
+	 */
+	private @Nullable String judgeAHoldFirstSeenPastItsBudget(
+			LongUnaryOperator cpuAt) {
+		AtomicLong clock = new AtomicLong();
+		EventLoopStallWatchdog checkedByHand = new EventLoopStallWatchdog(Duration.ofMillis(10),
+				Duration.ofMillis(10), Duration.ZERO, 0, this.metricsByEntry::get,
+				(thread) -> cpuAt.applyAsLong(clock.get()));
+		CountDownLatch holding = new CountDownLatch(1);
+		AtomicBoolean checked = new AtomicBoolean();
+		WebFilter spinner = (exchange, chain) -> {
+			holding.countDown();
+			long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+			while (!checked.get() && System.nanoTime() < end) {
+				SpinningFilter.spin(Duration.ofMillis(1));
+			}
+			return chain.filter(exchange);
+		};
+		CompletableFuture<Void> request = measured("spinner", spinner, this.metrics,
+				checkedByHand)
+			.filter(exchange(), completingChain())
+			.subscribeOn(Schedulers.parallel())
+			.toFuture();
+		try {
+			assertThat(holding.await(5, TimeUnit.SECONDS)).isTrue();
+			pause(Duration.ofMillis(50));
+			check(checkedByHand, clock);
+			assertThat(this.metrics.snapshot().lastStallStack()).isNull();
+			pause(Duration.ofMillis(5));
+			check(checkedByHand, clock);
+			return this.metrics.snapshot().lastStallStack();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		finally {
+			checked.set(true);
+			request.join();
+		}
+	}
+
+	private static void check(EventLoopStallWatchdog watchdog, AtomicLong clock) {
+		long now = System.nanoTime();
+		clock.set(now);
+		watchdog.check(now);
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import io.asyncmiddleware.execution.BulkheadSettings;
 import io.asyncmiddleware.execution.EntryInstaller;
 import io.asyncmiddleware.execution.ExecutionMode;
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.ViewPhaseHandlerMapping;
 import io.asyncmiddleware.request.RequestDataLimits;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
 import io.asyncmiddleware.stack.MiddlewareStack;
@@ -34,6 +35,7 @@ import org.springframework.boot.webflux.autoconfigure.WebHttpHandlerBuilderCusto
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.test.web.reactive.server.MockServerConfigurer;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
 /**
@@ -82,7 +84,8 @@ public final class AsyncMiddlewareAutoConfiguration {
 	@Bean(destroyMethod = "dispose")
 	MiddlewareStack middlewareStack(AsyncMiddlewareProperties properties, BlockingFilterDetector detector,
 			ConfigurableListableBeanFactory beanFactory, ObjectProvider<BuiltInMiddleware> builtIns,
-			ObjectProvider<EventLoopStallWatchdog> watchdog, ObjectProvider<HandlerResolver> handlerResolver) {
+			ObjectProvider<EventLoopStallWatchdog> watchdog, ObjectProvider<HandlerResolver> handlerResolver,
+			ObjectProvider<ViewPhaseHandlerMapping> viewPhase) {
 		AsyncMiddlewareProperties.Adapt adapt = properties.getAdapt();
 		// its own threads: Reactor's shared boundedElastic also creates sessions and checks
 		// passwords, which one slow adapted entry must not starve
@@ -94,6 +97,7 @@ public final class AsyncMiddlewareAutoConfiguration {
 				properties.getMode(),
 				(name) -> modeOf(properties, name), properties.getOrder(), detector, installer,
 				properties.getFilters().keySet());
+		assembler.setViewPhase(viewPhase.getIfAvailable() != null && dispatchesWithMappings(beanFactory));
 		Map<String, BuiltInMiddleware> builtInsByName = new LinkedHashMap<>();
 		builtIns.orderedStream().forEach((builtIn) -> builtInsByName.put(builtIn.name(), builtIn));
 		MiddlewareStack stack = assembler.assemble(new FilterDiscovery(beanFactory).discover(), builtInsByName);
@@ -118,6 +122,13 @@ public final class AsyncMiddlewareAutoConfiguration {
 	@Bean
 	WebHttpHandlerBuilderCustomizer middlewareStackWebHttpHandlerBuilderCustomizer(MiddlewareStack stack) {
 		return new MiddlewareStackCustomizer(stack);
+	}
+
+	// the view position is a mapping: it runs only when the application's web handler is
+	// the DispatcherHandler (not, say, a RouterFunction turned into a WebHandler)
+	private static boolean dispatchesWithMappings(ConfigurableListableBeanFactory beanFactory) {
+		String webHandler = WebHttpHandlerBuilder.WEB_HANDLER_BEAN_NAME;
+		return beanFactory.containsBean(webHandler) && beanFactory.isTypeMatch(webHandler, DispatcherHandler.class);
 	}
 
 	// Spring Security's chain is 'spring-security'; the names it went by before still work

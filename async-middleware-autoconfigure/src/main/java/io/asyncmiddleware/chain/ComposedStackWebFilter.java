@@ -25,7 +25,7 @@ import org.springframework.web.server.WebFilterChain;
  * run bottom to top, innermost first, as Django's {@code process_response} hooks do;
  * WebFlux alone runs such actions in the order they were registered, outermost first,
  * which would, for instance, list {@code Vary} values in the opposite order from Django.
- * When a view-phase filter runs after the stack, the entries are told so
+ * When the view position runs at dispatch, after the stack, the entries are told so
  * ({@link ViewPhase#AVAILABLE}) and defer view-level refusals to it, as
  * Django's {@code process_view} does.
  */
@@ -53,7 +53,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 	/**
 	 * Composes the stack.
 	 * @param entries the declared entries, in the order they run
-	 * @param viewPhase whether a view-phase filter runs after the stack, before the
+	 * @param viewPhase whether the view position runs at dispatch, after the stack, before the
 	 * handler
 	 */
 	public ComposedStackWebFilter(List<ChainEntry> entries, boolean viewPhase) {
@@ -63,7 +63,7 @@ public final class ComposedStackWebFilter implements WebFilter {
 	/**
 	 * Composes the stack.
 	 * @param entries the declared entries, in the order they run
-	 * @param viewPhase whether a view-phase filter runs after the stack, before the
+	 * @param viewPhase whether the view position runs at dispatch, after the stack, before the
 	 * handler
 	 * @param filterEndpoints whether filters that may answer requests themselves (Spring
 	 * Security's login, an application's {@code WebFilter} endpoint) run after the stack's

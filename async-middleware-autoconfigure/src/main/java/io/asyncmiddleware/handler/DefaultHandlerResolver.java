@@ -1,13 +1,10 @@
 package io.asyncmiddleware.handler;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -19,17 +16,11 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.core.annotation.MergedAnnotation;
-import org.springframework.core.annotation.MergedAnnotations;
-import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.util.Assert;
-import org.springframework.util.ReflectionUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.reactive.HandlerMapping;
-import org.springframework.web.reactive.function.server.HandlerFunction;
-import org.springframework.web.reactive.function.server.ServerRequest;
 import org.springframework.web.reactive.resource.ResourceWebHandler;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.ResponseStatusException;
@@ -52,20 +43,11 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	private static final RequestSlot<Cached> CACHE = RequestSlot.named(DefaultHandlerResolver.class.getName() + ".RESOLVED");
 
-	/** The annotations a handler can carry; read once per resolution. */
-	private static final List<Class<? extends Annotation>> TYPES = List.of(CsrfExempt.class,
-			XFrameOptionsExempt.class, XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class, NoAppendSlash.class,
-			LoginRequired.class, RequireHttpMethods.class);
-
-	/** Mutually exclusive: one on the method hides the others on the class. */
-	private static final Set<Class<? extends Annotation>> X_FRAME_OPTIONS = Set.of(XFrameOptionsExempt.class,
-			XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class);
-
 	private final Supplier<List<HandlerMapping>> handlerMappings;
 
 	private volatile @Nullable List<HandlerMapping> resolvedMappings;
 
-	private final Map<AnnotationSource, Map<Class<? extends Annotation>, Annotation>> declared = new ConcurrentHashMap<>();
+	private final HandlerAnnotationReader annotations = new HandlerAnnotationReader();
 
 	/**
 	 * Creates a resolver over fixed mappings, in the order given.
@@ -126,10 +108,11 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	/** A handler found: handed on to dispatch when the lookup can be shared. */
 	private ResolvedHandler resolved(ServerWebExchange exchange, ServerHttpRequest request, Found found) {
+		ResolvedHandler resolved = toResolvedHandler(found);
 		if (found.dispatchAttributes() != null) {
-			ResolvedHandlerMapping.share(exchange, request, found.handler(), found.dispatchAttributes());
+			ViewPhaseHandlerMapping.share(exchange, request, resolved, found.dispatchAttributes());
 		}
-		return toResolvedHandler(found);
+		return resolved;
 	}
 
 	/** A lookup that failed: the path routes with other methods, or nothing resolves. */
@@ -207,7 +190,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	}
 
 	/**
-	 * Whether dispatch may reuse this lookup ({@link ResolvedHandlerMapping}): an annotated
+	 * Whether dispatch may reuse this lookup ({@link ViewPhaseHandlerMapping}): an annotated
 	 * controller's method (a functional route's {@code ServerRequest} is bound to the
 	 * exchange it was looked up on), found without writing to the response.
 	 */
@@ -221,7 +204,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 			List<HandlerMapping> supplied = this.handlerMappings.get();
 			// the mapping that hands dispatch this resolver's own results is not asked
 			mappings = (supplied != null)
-					? supplied.stream().filter((mapping) -> !(mapping instanceof ResolvedHandlerMapping)).toList()
+					? supplied.stream().filter((mapping) -> !(mapping instanceof ViewPhaseHandlerMapping)).toList()
 					: List.of();
 			if (supplied != null) {
 				this.resolvedMappings = mappings;
@@ -237,66 +220,11 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	}
 
 	private ResolvedHandler toResolvedHandler(Found found) {
-		Object handler = found.handler();
-		if (found.routeAnnotations().isEmpty()) {
-			// the usual case, an annotated controller: its annotations as read once
-			return new ResolvedHandler(handler, declaredAnnotations(handler));
-		}
-		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>(found.routeAnnotations());
-		boolean framingDecided = annotations.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
-		declaredAnnotations(handler).forEach((type, annotation) -> {
-			if (!(framingDecided && X_FRAME_OPTIONS.contains(type))) {
-				annotations.putIfAbsent(type, annotation);
-			}
-		});
-		return new ResolvedHandler(handler, annotations);
-	}
-
-	// Reading merged annotations is costly and handlers are few: read each handler's once
-	private Map<Class<? extends Annotation>, Annotation> declaredAnnotations(Object handler) {
-		if (handler instanceof HandlerMethod handlerMethod) {
-			return this.declared.computeIfAbsent(
-					new AnnotationSource(handlerMethod.getMethod(), handlerMethod.getBeanType()),
-					(source) -> collect(source.method(), source.type()));
-		}
-		return this.declared.computeIfAbsent(new AnnotationSource(null, handler.getClass()),
-				(source) -> collect((handler instanceof HandlerFunction<?>)
-						? ReflectionUtils.findMethod(source.type(), "handle", ServerRequest.class) : null,
-						source.type()));
-	}
-
-	private Map<Class<? extends Annotation>, Annotation> collect(@Nullable Method method, Class<?> type) {
-		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>();
-		collect(method, type, annotations);
-		return Map.copyOf(annotations);
-	}
-
-	private void collect(@Nullable Method method, Class<?> type, Map<Class<? extends Annotation>, Annotation> into) {
-		if (method != null) {
-			collect(MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY), into);
-		}
-		collect(MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY), into);
-	}
-
-	private void collect(MergedAnnotations source, Map<Class<? extends Annotation>, Annotation> into) {
-		boolean framingDecided = into.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
-		for (Class<? extends Annotation> type : TYPES) {
-			if (into.containsKey(type) || (framingDecided && X_FRAME_OPTIONS.contains(type))) {
-				continue;
-			}
-			MergedAnnotation<? extends Annotation> annotation = source.get(type);
-			if (annotation.isPresent()) {
-				into.put(type, annotation.synthesize());
-			}
-		}
+		return this.annotations.read(found.handler(), found.routeAnnotations());
 	}
 
 	private record Found(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations,
 			@Nullable Map<String, Object> dispatchAttributes) {
-	}
-
-	/** Where a handler's annotations are declared: its method (if any) and its class. */
-	private record AnnotationSource(@Nullable Method method, Class<?> type) {
 	}
 
 	/** A resolution shared by the entries that ask in turn, valid while method and URI stay. */

@@ -19,13 +19,13 @@ import org.springframework.web.server.WebFilterChain;
  * {@code X-Frame-Options}. An entry that refuses this way hands its response to the view
  * position instead of answering at its own place in the stack.
  *
- * <p>Fail-safe: the response is deferred only when the stack marked the exchange as having
- * a {@link RequireHttpMethodsWebFilter view-phase filter} before the handler; otherwise the
- * entry answers at once, so a refusal can never be skipped.
+ * <p>Fail-safe: the response is deferred only when the stack marked the exchange as going
+ * on to the {@link ViewPhaseHandlerMapping view position} at dispatch; otherwise the entry
+ * answers at once, so a refusal can never be skipped.
  */
 public final class ViewPhase {
 
-	/** Set by the stack when a view-phase filter runs before the handler. */
+	/** Set by the stack when the view position runs at dispatch, before the handler. */
 	public static final RequestSlot<Boolean> AVAILABLE = RequestSlot.named(ViewPhase.class.getName() + ".AVAILABLE");
 
 	/**
@@ -53,7 +53,7 @@ public final class ViewPhase {
 	 * @param exchange the current exchange
 	 * @param chain the rest of the chain
 	 * @param response writes the refusal (e.g. the CSRF 403 page)
-	 * @return completes when the refusal is written, by the view-phase filter or at once
+	 * @return completes when the refusal is written, by the view position or at once
 	 */
 	public static Mono<Void> refuse(ServerWebExchange exchange, WebFilterChain chain,
 			Function<ServerWebExchange, Mono<Void>> response) {

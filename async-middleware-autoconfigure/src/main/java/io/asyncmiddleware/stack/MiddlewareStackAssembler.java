@@ -19,7 +19,6 @@ import io.asyncmiddleware.detection.Verdict;
 import io.asyncmiddleware.execution.AppliedMode;
 import io.asyncmiddleware.execution.EntryInstaller;
 import io.asyncmiddleware.execution.ExecutionMode;
-import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
 import io.asyncmiddleware.metrics.EntryMetrics;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -54,6 +53,8 @@ public final class MiddlewareStackAssembler {
 
 	private final Set<String> configuredEntries;
 
+	private boolean viewPhase;
+
 	/**
 	 * Creates an assembler.
 	 * @param declared the names in {@code async-middleware.stack}
@@ -75,6 +76,17 @@ public final class MiddlewareStackAssembler {
 		this.detector = detector;
 		this.installer = installer;
 		this.configuredEntries = Set.copyOf(configuredEntries);
+	}
+
+	/**
+	 * Says whether the view position ({@link io.asyncmiddleware.handler.ViewPhaseHandlerMapping})
+	 * runs at dispatch, after every filter: entries then defer their view-level refusals to
+	 * it, as Django's {@code process_view} responses pass out through every middleware.
+	 * Without it they answer at their own place. Off unless set.
+	 * @param viewPhase whether the view position runs
+	 */
+	public void setViewPhase(boolean viewPhase) {
+		this.viewPhase = viewPhase;
 	}
 
 	/**
@@ -279,28 +291,12 @@ public final class MiddlewareStackAssembler {
 		}
 		ComposedStackWebFilter composed = null;
 		if (!declaredBlock.isEmpty()) {
-			composed = new ComposedStackWebFilter(declaredBlock, hasViewPhaseAfterStack(judged),
+			composed = new ComposedStackWebFilter(declaredBlock, this.viewPhase,
 					hasFilterEndpointsAfterStackStart(judged));
 			installed.add(declaredBlockAt, new InstalledFilter(composed, this.stackOrder));
 		}
 		return new MiddlewareStack(this.declared, this.mode, this.stackOrder, entries, byOriginal, installed, composed,
 				this.installer);
-	}
-
-	// the view-phase filter must run after every stack entry to stand for Django's process_view
-	private static boolean hasViewPhaseAfterStack(List<Judged> judged) {
-		int lastStackEntry = -1;
-		int viewPhase = -1;
-		for (int position = 0; position < judged.size(); position++) {
-			Candidate candidate = judged.get(position).candidate();
-			if (candidate.placement() == Placement.STACK) {
-				lastStackEntry = position;
-			}
-			if (candidate.filter() instanceof RequireHttpMethodsWebFilter) {
-				viewPhase = position;
-			}
-		}
-		return viewPhase > lastStackEntry;
 	}
 
 	private static boolean hasFilterEndpointsAfterStackStart(List<Judged> judged) {
@@ -320,9 +316,6 @@ public final class MiddlewareStackAssembler {
 	// The application's filters named in the stack are middleware: as in Django, their
 	// request phase runs before a view-level refusal is written
 	private static boolean mayAnswerItself(Candidate candidate) {
-		if (candidate.filter() instanceof RequireHttpMethodsWebFilter) {
-			return false;
-		}
 		return candidate.placement() != Placement.STACK || placementOf(candidate.filter()) == Placement.FRAMEWORK;
 	}
 

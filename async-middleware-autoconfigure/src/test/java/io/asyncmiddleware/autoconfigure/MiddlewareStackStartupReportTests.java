@@ -44,19 +44,18 @@ class MiddlewareStackStartupReportTests {
 				assertThat(context).hasNotFailed();
 				String report = report(output.getOut());
 				List<String> lines = report.lines().toList();
-				assertThat(lines.get(0)).isEqualTo(HEADING + "adapt): 8 filters, then the handler");
+				assertThat(lines.get(0)).isEqualTo(HEADING + "adapt): 7 filters, then the handler");
 				// 'early' (order -500) runs before the stack block, 'second' (5) and 'first' (10)
-				// after it, and the view phase (Django's process_view) last, before the handler
+				// after it; the view position (Django's process_view) is dispatch's, not a filter
 				assertThat(lines.subList(1, lines.size())).containsExactly(
-						"  #  name                         placement  verdict                  runs",
-						"  1  early                        outside    non-blocking             direct",
-						"  2  security                     stack      non-blocking             direct",
-						"  3  sleeping                     stack      blocking                 adapt",
-						"  4  session                      stack      non-blocking (declared)  direct",
-						"  5  csrf                         stack      non-blocking             direct",
-						"  6  second                       outside    non-blocking             direct",
-						"  7  first                        outside    non-blocking             direct",
-						"  8  requireHttpMethodsWebFilter  outside    non-blocking             direct",
+						"  #  name      placement  verdict                  runs",
+						"  1  early     outside    non-blocking             direct",
+						"  2  security  stack      non-blocking             direct",
+						"  3  sleeping  stack      blocking                 adapt",
+						"  4  session   stack      non-blocking (declared)  direct",
+						"  5  csrf      stack      non-blocking             direct",
+						"  6  second    outside    non-blocking             direct",
+						"  7  first     outside    non-blocking             direct",
 						"  -  handler");
 				assertThat(occurrences(output.getOut(), HEADING)).isOne();
 			});
@@ -74,7 +73,7 @@ class MiddlewareStackStartupReportTests {
 	@Test
 	void anEmptyStackSaysSo(CapturedOutput output) {
 		this.runner.run((context) -> assertThat(report(output.getOut()))
-			.startsWith(HEADING + "fail): 1 filter, then the handler; async-middleware.stack is empty"));
+			.startsWith(HEADING + "fail): 0 filters, then the handler; async-middleware.stack is empty"));
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.DispatcherHandler;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.adapter.WebHttpHandlerBuilder;
 
@@ -111,8 +112,8 @@ class DefaultHandlerResolverIntegrationTests {
 		}
 
 		@Bean
-		RequireHttpMethodsWebFilter requireHttpMethodsWebFilter(HandlerResolver handlerResolver) {
-			return new RequireHttpMethodsWebFilter(handlerResolver);
+		ViewPhaseHandlerMapping viewPhaseHandlerMapping(DispatcherHandler webHandler) {
+			return new ViewPhaseHandlerMapping(webHandler::getHandlerMappings);
 		}
 
 	}

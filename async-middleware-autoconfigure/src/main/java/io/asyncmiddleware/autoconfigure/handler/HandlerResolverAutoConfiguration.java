@@ -5,9 +5,9 @@ import java.util.List;
 import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerResolver;
-import io.asyncmiddleware.handler.ResolvedHandlerMapping;
 import io.asyncmiddleware.handler.RequireHttpMethods;
-import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
+import io.asyncmiddleware.handler.ViewPhaseHandlerMapping;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -19,8 +19,9 @@ import org.springframework.web.reactive.HandlerMapping;
 
 /**
  * Auto-configuration of the {@link HandlerResolver} that lets stack entries honour
- * per-handler annotations (Django's view decorators), and of the
- * {@link RequireHttpMethodsWebFilter} that enforces {@link RequireHttpMethods}.
+ * per-handler annotations (Django's view decorators), and of the view position,
+ * {@link ViewPhaseHandlerMapping}, that writes deferred view-level refusals and enforces
+ * {@link RequireHttpMethods} where dispatch resolves the handler.
  */
 @AutoConfiguration
 @ConditionalOnAsyncMiddleware
@@ -36,26 +37,25 @@ public final class HandlerResolverAutoConfiguration {
 	}
 
 	/**
-	 * Hands dispatch the handler the stack resolved, so that a request is mapped once.
+	 * The view position: the first mapping dispatch asks.
+	 * @param dispatcherHandler the dispatcher whose other mappings it asks
 	 * @return the mapping
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	ResolvedHandlerMapping resolvedHandlerMapping() {
-		return new ResolvedHandlerMapping();
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	RequireHttpMethodsWebFilter requireHttpMethodsWebFilter(HandlerResolver handlerResolver) {
-		return new RequireHttpMethodsWebFilter(handlerResolver);
+	ViewPhaseHandlerMapping viewPhaseHandlerMapping(ObjectProvider<DispatcherHandler> dispatcherHandler) {
+		return new ViewPhaseHandlerMapping(() -> dispatcherMappings(dispatcherHandler));
 	}
 
 	private static List<HandlerMapping> dispatchOrder(ObjectProvider<DispatcherHandler> dispatcherHandler,
 			ObjectProvider<HandlerMapping> handlerMappings) {
-		DispatcherHandler dispatcher = dispatcherHandler.getIfUnique();
-		List<HandlerMapping> mappings = (dispatcher != null) ? dispatcher.getHandlerMappings() : null;
+		List<HandlerMapping> mappings = dispatcherMappings(dispatcherHandler);
 		return (mappings != null) ? mappings : handlerMappings.orderedStream().toList();
+	}
+
+	private static @Nullable List<HandlerMapping> dispatcherMappings(ObjectProvider<DispatcherHandler> dispatcherHandler) {
+		DispatcherHandler dispatcher = dispatcherHandler.getIfUnique();
+		return (dispatcher != null) ? dispatcher.getHandlerMappings() : null;
 	}
 
 }

@@ -3,7 +3,7 @@ package io.asyncmiddleware.autoconfigure.handler;
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.RequireHttpMethods;
-import io.asyncmiddleware.handler.RequireHttpMethodsWebFilter;
+import io.asyncmiddleware.handler.ViewPhaseHandlerMapping;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -33,10 +33,10 @@ class HandlerResolverAutoConfigurationTests {
 				HttpHandlerAutoConfiguration.class, CodecsAutoConfiguration.class));
 
 	@Test
-	@DisplayName("a reactive web application gets the resolver and the @RequireHttpMethods filter")
+	@DisplayName("a reactive web application gets the resolver and the view position")
 	void reactiveWebApplication() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(DefaultHandlerResolver.class)
-			.hasSingleBean(RequireHttpMethodsWebFilter.class));
+			.hasSingleBean(ViewPhaseHandlerMapping.class));
 	}
 
 	@Test
@@ -61,7 +61,7 @@ class HandlerResolverAutoConfigurationTests {
 		this.contextRunner.withUserConfiguration(UserResolverConfiguration.class)
 			.run((context) -> assertThat(context).hasSingleBean(HandlerResolver.class)
 				.doesNotHaveBean(DefaultHandlerResolver.class)
-				.hasSingleBean(RequireHttpMethodsWebFilter.class));
+				.hasSingleBean(ViewPhaseHandlerMapping.class));
 	}
 
 	@Test
@@ -69,7 +69,7 @@ class HandlerResolverAutoConfigurationTests {
 	void notReactive() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(HandlerResolverAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(HandlerResolver.class)
-				.doesNotHaveBean(RequireHttpMethodsWebFilter.class));
+				.doesNotHaveBean(ViewPhaseHandlerMapping.class));
 	}
 
 	@RestController

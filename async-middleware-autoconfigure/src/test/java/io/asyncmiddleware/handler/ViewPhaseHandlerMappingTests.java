@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
 
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -11,8 +12,14 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.springframework.web.reactive.DispatcherHandler;
+import org.springframework.web.server.WebFilter;
 
-class RequireHttpMethodsWebFilterTests {
+/**
+ * Tests for {@link ViewPhaseHandlerMapping}: {@code @RequireHttpMethods} and the 405 of a
+ * path that routes only with other methods, where dispatch resolves the handler.
+ */
+class ViewPhaseHandlerMappingTests {
 
 	private AnnotationConfigApplicationContext context;
 
@@ -20,7 +27,7 @@ class RequireHttpMethodsWebFilterTests {
 
 	@BeforeEach
 	void start() {
-		this.context = HandlerFixtures.context(FilterConfiguration.class);
+		this.context = HandlerFixtures.context(ViewPhaseConfiguration.class);
 		this.client = WebTestClient.bindToApplicationContext(this.context).build();
 	}
 
@@ -100,12 +107,55 @@ class RequireHttpMethodsWebFilterTests {
 		this.client.get().uri("/nowhere/").exchange().expectStatus().isNotFound();
 	}
 
+	@Test
+	@DisplayName("a path that routes only with other methods: 405 with Allow (WebFlux's own 405 has none)")
+	void pathRoutingWithOtherMethods() {
+		this.client.delete()
+			.uri("/api/exempt/")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, "POST");
+	}
+
+	@Test
+	@DisplayName("a refusal an entry deferred is written before any lookup, also for a path nothing maps")
+	void deferredRefusalFirst() {
+		this.client.get()
+			.uri("/nowhere/")
+			.header("X-Refuse", "yes")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectBody(String.class)
+			.isEqualTo("refused at view level");
+		this.client.get().uri("/methods/").header("X-Refuse", "yes").exchange().expectStatus().isForbidden();
+	}
+
 	@Configuration(proxyBeanMethods = false)
-	static class FilterConfiguration {
+	static class ViewPhaseConfiguration {
 
 		@Bean
-		RequireHttpMethodsWebFilter requireHttpMethodsWebFilter(HandlerResolver handlerResolver) {
-			return new RequireHttpMethodsWebFilter(handlerResolver);
+		ViewPhaseHandlerMapping viewPhaseHandlerMapping(DispatcherHandler webHandler) {
+			return new ViewPhaseHandlerMapping(webHandler::getHandlerMappings);
+		}
+
+		// an entry that refuses at view level, as csrf does, with the view phase marked as the
+		// composed stack marks it
+		@Bean
+		WebFilter refusingEntry() {
+			return (exchange, chain) -> {
+				if (!exchange.getRequest().getHeaders().containsHeader("X-Refuse")) {
+					return chain.filter(exchange);
+				}
+				ViewPhase.AVAILABLE.set(exchange, Boolean.TRUE);
+				return ViewPhase.refuse(exchange, chain, (refused) -> {
+					refused.getResponse().setStatusCode(HttpStatus.FORBIDDEN);
+					return refused.getResponse()
+						.writeWith(Mono.just(refused.getResponse().bufferFactory().wrap("refused at view level".getBytes())));
+				});
+			};
 		}
 
 	}

@@ -1,5 +1,6 @@
 package io.asyncmiddleware.handler;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -30,10 +31,11 @@ import org.springframework.web.server.WebFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A request the stack resolved is mapped once: {@code DispatcherHandler} gets the handler
- * from {@link ResolvedHandlerMapping}, with the attributes the mapping set (URI variables).
+ * A request is mapped once: {@code DispatcherHandler} gets the handler from
+ * {@link ViewPhaseHandlerMapping}, which reuses what an entry resolved before dispatch,
+ * with the attributes the mapping set (URI variables), or looks it up itself.
  */
-class ResolvedHandlerMappingTests {
+class ViewPhaseHandlerMappingSharingTests {
 
 	private final ReactiveWebApplicationContextRunner contextRunner = new ReactiveWebApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(HandlerResolverAutoConfiguration.class, WebFluxAutoConfiguration.class,
@@ -43,7 +45,7 @@ class ResolvedHandlerMappingTests {
 	@Test
 	@DisplayName("resolved by an entry before dispatch: the mappings are asked once, and @PathVariable still binds")
 	void resolvedOnce() {
-		this.contextRunner.run((context) -> {
+		this.contextRunner.withUserConfiguration(ResolvingEntryConfiguration.class).run((context) -> {
 			CountingMapping mapping = context.getBean(CountingMapping.class);
 			WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
 			client.get().uri("/items/42/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("item 42");
@@ -53,12 +55,24 @@ class ResolvedHandlerMappingTests {
 	}
 
 	@Test
+	@DisplayName("resolved by nothing before dispatch: the view position's lookup is dispatch's, once")
+	void lookedUpOnceAtDispatch() {
+		this.contextRunner.run((context) -> {
+			CountingMapping mapping = context.getBean(CountingMapping.class);
+			WebTestClient client = WebTestClient.bindToApplicationContext(context).build();
+			client.get().uri("/items/42/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("item 42");
+			assertThat(mapping.lookups).hasValue(1);
+		});
+	}
+
+	@Test
 	@DisplayName("a resolution made before dispatch is answered for that request only")
 	void otherRequestNotAnswered() {
-		ResolvedHandlerMapping resolved = new ResolvedHandlerMapping();
+		ViewPhaseHandlerMapping viewPhase = new ViewPhaseHandlerMapping(List::of);
 		ServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/items/1/"));
-		ResolvedHandlerMapping.share(exchange, MockServerHttpRequest.get("/items/2/").build(), "handler", Map.of());
-		assertThat(resolved.getHandler(exchange).blockOptional()).isEmpty();
+		ViewPhaseHandlerMapping.share(exchange, MockServerHttpRequest.get("/items/2/").build(),
+				new ResolvedHandler("handler", Map.of()), Map.of());
+		assertThat(viewPhase.getHandler(exchange).blockOptional()).isEmpty();
 	}
 
 	@RestController
@@ -72,7 +86,7 @@ class ResolvedHandlerMappingTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	static class CountingMappingConfiguration extends ResolvingEntryConfiguration {
+	static class CountingMappingConfiguration {
 
 		@Bean
 		CountingMapping countingMapping() {

@@ -1,0 +1,101 @@
+package io.asyncmiddleware.handler;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.MergedAnnotation;
+import org.springframework.core.annotation.MergedAnnotations;
+import org.springframework.core.annotation.MergedAnnotations.SearchStrategy;
+import org.springframework.util.ReflectionUtils;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.function.server.HandlerFunction;
+import org.springframework.web.reactive.function.server.ServerRequest;
+
+/**
+ * Reads the starter's annotations of a handler a mapping found: from a
+ * {@link HandlerMethod}'s method, then its class (meta annotations and composed
+ * annotations count), from the functional route that matched ({@link HandlerAnnotations}),
+ * or from the class of any other handler object. Each handler's declared annotations are
+ * read once: merged annotations are costly to read and handlers are few.
+ */
+final class HandlerAnnotationReader {
+
+	/** The annotations a handler can carry. */
+	private static final List<Class<? extends Annotation>> TYPES = List.of(CsrfExempt.class,
+			XFrameOptionsExempt.class, XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class, NoAppendSlash.class,
+			LoginRequired.class, RequireHttpMethods.class);
+
+	/** Mutually exclusive: one on the method hides the others on the class. */
+	private static final Set<Class<? extends Annotation>> X_FRAME_OPTIONS = Set.of(XFrameOptionsExempt.class,
+			XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class);
+
+	private final Map<AnnotationSource, Map<Class<? extends Annotation>, Annotation>> declared = new ConcurrentHashMap<>();
+
+	/**
+	 * The handler with its annotations.
+	 * @param handler what a mapping found
+	 * @param routeAnnotations the annotations the matching functional route recorded (see
+	 * {@link HandlerAnnotations#recorded}), empty for other handlers
+	 * @return the resolved handler
+	 */
+	ResolvedHandler read(Object handler, Map<Class<? extends Annotation>, Annotation> routeAnnotations) {
+		if (routeAnnotations.isEmpty()) {
+			// the usual case, an annotated controller: its annotations as read once
+			return new ResolvedHandler(handler, declaredAnnotations(handler));
+		}
+		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>(routeAnnotations);
+		boolean framingDecided = annotations.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
+		declaredAnnotations(handler).forEach((type, annotation) -> {
+			if (!(framingDecided && X_FRAME_OPTIONS.contains(type))) {
+				annotations.putIfAbsent(type, annotation);
+			}
+		});
+		return new ResolvedHandler(handler, annotations);
+	}
+
+	private Map<Class<? extends Annotation>, Annotation> declaredAnnotations(Object handler) {
+		if (handler instanceof HandlerMethod handlerMethod) {
+			return this.declared.computeIfAbsent(
+					new AnnotationSource(handlerMethod.getMethod(), handlerMethod.getBeanType()),
+					(source) -> collect(source.method(), source.type()));
+		}
+		return this.declared.computeIfAbsent(new AnnotationSource(null, handler.getClass()),
+				(source) -> collect((handler instanceof HandlerFunction<?>)
+						? ReflectionUtils.findMethod(source.type(), "handle", ServerRequest.class) : null,
+						source.type()));
+	}
+
+	private static Map<Class<? extends Annotation>, Annotation> collect(@Nullable Method method, Class<?> type) {
+		Map<Class<? extends Annotation>, Annotation> annotations = new LinkedHashMap<>();
+		if (method != null) {
+			collect(MergedAnnotations.from(method, SearchStrategy.TYPE_HIERARCHY), annotations);
+		}
+		collect(MergedAnnotations.from(type, SearchStrategy.TYPE_HIERARCHY), annotations);
+		return Map.copyOf(annotations);
+	}
+
+	private static void collect(MergedAnnotations source, Map<Class<? extends Annotation>, Annotation> into) {
+		boolean framingDecided = into.keySet().stream().anyMatch(X_FRAME_OPTIONS::contains);
+		for (Class<? extends Annotation> type : TYPES) {
+			if (into.containsKey(type) || (framingDecided && X_FRAME_OPTIONS.contains(type))) {
+				continue;
+			}
+			MergedAnnotation<? extends Annotation> annotation = source.get(type);
+			if (annotation.isPresent()) {
+				into.put(type, annotation.synthesize());
+			}
+		}
+	}
+
+	/** Where a handler's annotations are declared: its method (if any) and its class. */
+	private record AnnotationSource(@Nullable Method method, Class<?> type) {
+	}
+
+}

@@ -35,9 +35,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * application's mappings in turn, on the real exchange, as dispatch would, and hands
  * dispatch what they found, unless the view position answers instead:
  * <ol>
- * <li>a refusal an entry deferred through {@link ViewPhase} (the CSRF 403, the login
- * redirect), written before anything is looked up, as Django's first {@code process_view}
- * response ends the view phase;</li>
+ * <li>a refusal an entry deferred through {@link ViewPhase} (the CSRF 403), written before
+ * anything is looked up, as Django's first {@code process_view} response ends the view
+ * phase;</li>
+ * <li>the answer of a {@link ViewDecorator} the handler asks for (the login redirect of
+ * {@link LoginRequired}), as Django's view decorators answer before the view;</li>
  * <li>{@code 405 Method Not Allowed}, with {@code Allow} listing the permitted methods,
  * when the handler carries {@link RequireHttpMethods} and the request's method is not
  * among them (Django's {@code @require_http_methods}), for controller methods and
@@ -68,15 +70,31 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 
 	private final HandlerAnnotationReader annotations = new HandlerAnnotationReader();
 
+	private final List<ViewDecorator> decorators;
+
 	/**
-	 * Creates the view position.
+	 * Creates the view position without view decorators.
 	 * @param handlerMappings supplies the application's mappings in dispatch order (for
 	 * example {@code DispatcherHandler#getHandlerMappings()}, ready only once the context
 	 * has started; {@code null} until then); this mapping leaves itself out
 	 */
 	public ViewPhaseHandlerMapping(Supplier<? extends @Nullable List<HandlerMapping>> handlerMappings) {
+		this(handlerMappings, List.of());
+	}
+
+	/**
+	 * Creates the view position.
+	 * @param handlerMappings supplies the application's mappings in dispatch order (for
+	 * example {@code DispatcherHandler#getHandlerMappings()}, ready only once the context
+	 * has started; {@code null} until then); this mapping leaves itself out
+	 * @param decorators the view decorators, in the order they apply
+	 */
+	public ViewPhaseHandlerMapping(Supplier<? extends @Nullable List<HandlerMapping>> handlerMappings,
+			List<ViewDecorator> decorators) {
 		Assert.notNull(handlerMappings, "'handlerMappings' must not be null");
+		Assert.notNull(decorators, "'decorators' must not be null");
 		this.handlerMappings = handlerMappings;
+		this.decorators = List.copyOf(decorators);
 	}
 
 	@Override
@@ -87,7 +105,7 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 		}
 		Shared shared = takeShared(exchange);
 		if (shared != null) {
-			return Mono.just(view(exchange, shared.resolved()));
+			return view(exchange, shared.resolved(), 0);
 		}
 		List<HandlerMapping> mappings = others();
 		for (int i = 0; i < mappings.size(); i++) {
@@ -102,7 +120,7 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 			}
 			Object handler = outcome.value();
 			if (handler != null) {
-				return Mono.just(view(exchange, handler));
+				return view(exchange, handler);
 			}
 		}
 		return Mono.empty();
@@ -113,16 +131,29 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 		return Flux.fromIterable(mappings)
 			.concatMap((mapping) -> mapping.getHandler(exchange))
 			.next()
-			.map((handler) -> view(exchange, handler))
+			.flatMap((handler) -> view(exchange, handler))
 			.onErrorResume((error) -> failed(exchange, error));
 	}
 
-	private Object view(ServerWebExchange exchange, Object handler) {
+	private Mono<Object> view(ServerWebExchange exchange, Object handler) {
 		return view(exchange,
-				this.annotations.read(handler, HandlerAnnotations.recorded(exchange.getAttributes())));
+				this.annotations.read(handler, HandlerAnnotations.recorded(exchange.getAttributes())), 0);
 	}
 
-	private static Object view(ServerWebExchange exchange, ResolvedHandler resolved) {
+	// the view decorators from the given one on, then @RequireHttpMethods, then the view
+	private Mono<Object> view(ServerWebExchange exchange, ResolvedHandler resolved, int from) {
+		for (int i = from; i < this.decorators.size(); i++) {
+			Mono<WebHandler> answer = this.decorators.get(i).decorate(exchange, resolved);
+			if (answer != null) {
+				int next = i + 1;
+				return answer.<Object>map((handler) -> handler)
+					.switchIfEmpty(Mono.defer(() -> view(exchange, resolved, next)));
+			}
+		}
+		return Mono.just(requireHttpMethods(exchange, resolved));
+	}
+
+	private static Object requireHttpMethods(ServerWebExchange exchange, ResolvedHandler resolved) {
 		RequireHttpMethods required = resolved.getAnnotation(RequireHttpMethods.class);
 		if (required != null) {
 			List<String> allowed = Arrays.stream(required.value())

@@ -9,6 +9,7 @@ import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfigurati
 import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
+import io.asyncmiddleware.middleware.auth.LoginRequiredViewDecorator;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
 import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
@@ -78,6 +79,17 @@ public final class AuthenticationMiddlewareAutoConfiguration {
 		})
 			// Django: AuthenticationMiddleware requires SessionMiddleware above it
 			.requiring(SessionMiddlewareAutoConfiguration.ENTRY);
+	}
+
+	/**
+	 * {@code @LoginRequired} at the view position, for requests the entry gave a user.
+	 * @param properties the entry's properties
+	 * @return the view decorator
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	LoginRequiredViewDecorator loginRequiredViewDecorator(AuthenticationMiddlewareProperties properties) {
+		return new LoginRequiredViewDecorator(properties.getLoginUrl());
 	}
 
 	private static byte[] secret(AuthenticationMiddlewareProperties properties) {

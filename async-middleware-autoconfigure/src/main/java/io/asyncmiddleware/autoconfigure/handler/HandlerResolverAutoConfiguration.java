@@ -6,6 +6,7 @@ import io.asyncmiddleware.autoconfigure.ConditionalOnAsyncMiddleware;
 import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.RequireHttpMethods;
+import io.asyncmiddleware.handler.ViewDecorator;
 import io.asyncmiddleware.handler.ViewPhaseHandlerMapping;
 import org.jspecify.annotations.Nullable;
 
@@ -39,12 +40,16 @@ public final class HandlerResolverAutoConfiguration {
 	/**
 	 * The view position: the first mapping dispatch asks.
 	 * @param dispatcherHandler the dispatcher whose other mappings it asks
+	 * @param decorators the view decorators ({@code @LoginRequired}'s, when the
+	 * {@code authentication} entry is configured)
 	 * @return the mapping
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	ViewPhaseHandlerMapping viewPhaseHandlerMapping(ObjectProvider<DispatcherHandler> dispatcherHandler) {
-		return new ViewPhaseHandlerMapping(() -> dispatcherMappings(dispatcherHandler));
+	ViewPhaseHandlerMapping viewPhaseHandlerMapping(ObjectProvider<DispatcherHandler> dispatcherHandler,
+			ObjectProvider<ViewDecorator> decorators) {
+		return new ViewPhaseHandlerMapping(() -> dispatcherMappings(dispatcherHandler),
+				decorators.orderedStream().toList());
 	}
 
 	private static List<HandlerMapping> dispatchOrder(ObjectProvider<DispatcherHandler> dispatcherHandler,

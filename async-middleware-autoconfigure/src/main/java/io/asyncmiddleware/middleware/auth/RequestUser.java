@@ -30,6 +30,10 @@ final class RequestUser {
 		return requestUser;
 	}
 
+	static @Nullable RequestUser of(ServerWebExchange exchange) {
+		return SLOT.get(exchange);
+	}
+
 	static void set(ServerWebExchange exchange, Authentication authentication) {
 		@Nullable RequestUser requestUser = SLOT.get(exchange);
 		if (requestUser != null) {

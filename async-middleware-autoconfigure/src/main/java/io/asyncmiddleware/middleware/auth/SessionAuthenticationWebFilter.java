@@ -12,13 +12,10 @@ import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.Assert;
-import org.springframework.util.StringUtils;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
@@ -35,7 +32,8 @@ import org.springframework.web.server.WebFilterChain;
  * read from the session until something asks for the user.
  *
  * <p>Handlers marked {@link LoginRequired} answer anonymous users with a 302 to the
- * login URL carrying the requested path (Django's {@code @login_required}).
+ * login URL carrying the requested path (Django's {@code @login_required}): at the view
+ * position ({@link LoginRequiredViewDecorator}), or here when the application has none.
  */
 @NonBlocking
 public final class SessionAuthenticationWebFilter implements WebFilter, SynchronousRequestStep {
@@ -90,7 +88,7 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 	 */
 	@Override
 	public @Nullable ServerWebExchange passThrough(ServerWebExchange exchange) {
-		if (this.handlerResolver != null) {
+		if (this.handlerResolver != null && !ViewPhase.AVAILABLE.isTrue(exchange)) {
 			ResolvedHandler handler = this.handlerResolver.resolvedNow(exchange);
 			if (handler == null || handler.getAnnotation(LoginRequired.class) != null) {
 				return null;
@@ -124,8 +122,11 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 		return ReactiveSecurityContextHolder.withSecurityContext(context);
 	}
 
+	// without the view position (no DispatcherHandler), @LoginRequired is answered here
 	private Mono<Void> requireLogin(ServerWebExchange exchange, WebFilterChain chain, RequestUser user) {
-		if (this.handlerResolver == null) {
+		if (this.handlerResolver == null || ViewPhase.AVAILABLE.isTrue(exchange)) {
+			// the view position applies it (LoginRequiredViewDecorator), where dispatch
+			// resolves the handler
 			return chain.filter(exchange);
 		}
 		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
@@ -138,18 +139,8 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 			return user.get().flatMap((authentication) -> SessionLogin.isAuthenticated(authentication)
 					? chain.filter(exchange)
 					// Django's @login_required answers from the view: every entry below sees it
-					: ViewPhase.refuse(exchange, chain, (refused) -> redirectToLogin(refused, loginRequired)));
+					: LoginRequiredViewDecorator.redirectToLogin(exchange, loginRequired, this.loginUrl));
 		});
-	}
-
-	private Mono<Void> redirectToLogin(ServerWebExchange exchange, LoginRequired loginRequired) {
-		String url = StringUtils.hasText(loginRequired.loginUrl()) ? loginRequired.loginUrl() : this.loginUrl;
-		String field = StringUtils.hasText(loginRequired.redirectFieldName()) ? loginRequired.redirectFieldName()
-				: "next";
-		ServerHttpResponse response = exchange.getResponse();
-		response.setStatusCode(HttpStatus.FOUND);
-		response.getHeaders().set("Location", LoginRedirect.location(url, field, exchange.getRequest()));
-		return response.setComplete();
 	}
 
 	/**

@@ -45,13 +45,7 @@ class ViewPhaseHandlerMappingTests {
 	@Test
 	@DisplayName("@RequireHttpMethods(\"GET\") on a controller method returning Mono: POST gets 405 with Allow: GET")
 	void otherMethodOnMonoHandlerIs405() {
-		this.client.post()
-			.uri("/methods/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "GET")
+		notAllowed(this.client.post().uri("/methods/"), "GET")
 			.expectBody()
 			.isEmpty();
 	}
@@ -66,38 +60,20 @@ class ViewPhaseHandlerMappingTests {
 	@DisplayName("@RequireHttpMethods({\"GET\", \"POST\"}) on a Flux handler: POST runs, PUT gets 405 with Allow: GET, POST")
 	void fluxHandler() {
 		this.client.post().uri("/stream/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("ab");
-		this.client.put()
-			.uri("/stream/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "GET, POST");
+		notAllowed(this.client.put().uri("/stream/"), "GET, POST");
 	}
 
 	@Test
 	@DisplayName("class-level @RequireHttpMethods(\"GET\"): DELETE gets 405")
 	void classLevelAnnotation() {
-		this.client.delete()
-			.uri("/frame/exempt/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "GET");
+		notAllowed(this.client.delete().uri("/frame/exempt/"), "GET");
 	}
 
 	@Test
 	@DisplayName("functional route annotated with requireHttpMethods(\"GET\"): GET 200, POST 405 with Allow: GET")
 	void functionalRoute() {
 		this.client.get().uri("/fn/methods/").exchange().expectStatus().isOk().expectBody(String.class).isEqualTo("get only");
-		this.client.post()
-			.uri("/fn/methods/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "GET");
+		notAllowed(this.client.post().uri("/fn/methods/"), "GET");
 	}
 
 	@Test
@@ -110,13 +86,7 @@ class ViewPhaseHandlerMappingTests {
 	@Test
 	@DisplayName("a path that routes only with other methods: 405 with Allow (WebFlux's own 405 has none)")
 	void pathRoutingWithOtherMethods() {
-		this.client.delete()
-			.uri("/api/exempt/")
-			.exchange()
-			.expectStatus()
-			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
-			.expectHeader()
-			.valueEquals(HttpHeaders.ALLOW, "POST");
+		notAllowed(this.client.delete().uri("/api/exempt/"), "POST");
 	}
 
 	@Test
@@ -131,6 +101,15 @@ class ViewPhaseHandlerMappingTests {
 			.expectBody(String.class)
 			.isEqualTo("refused at view level");
 		this.client.get().uri("/methods/").header("X-Refuse", "yes").exchange().expectStatus().isForbidden();
+	}
+
+	// the view position's 405: the status and the methods the handler allows
+	private static WebTestClient.ResponseSpec notAllowed(WebTestClient.RequestHeadersSpec<?> request, String allow) {
+		return request.exchange()
+			.expectStatus()
+			.isEqualTo(HttpStatus.METHOD_NOT_ALLOWED)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ALLOW, allow);
 	}
 
 	@Configuration(proxyBeanMethods = false)

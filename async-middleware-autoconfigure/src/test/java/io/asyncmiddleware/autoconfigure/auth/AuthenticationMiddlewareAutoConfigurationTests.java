@@ -3,12 +3,16 @@ package io.asyncmiddleware.autoconfigure.auth;
 import java.nio.charset.StandardCharsets;
 
 import io.asyncmiddleware.autoconfigure.AsyncMiddlewareAutoConfiguration;
+import io.asyncmiddleware.autoconfigure.handler.HandlerResolverAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.session.SessionMiddlewareAutoConfiguration;
 import io.asyncmiddleware.autoconfigure.springsecurity.SpringSecurityCompositionAutoConfiguration;
+import io.asyncmiddleware.handler.ViewPhaseHandlerMapping;
+import io.asyncmiddleware.middleware.auth.LoginRequiredViewDecorator;
 import io.asyncmiddleware.middleware.auth.SessionAuthHash;
 import io.asyncmiddleware.middleware.auth.SessionAuthenticationWebFilter;
 import io.asyncmiddleware.middleware.auth.SessionLogin;
 import io.asyncmiddleware.stack.BuiltInMiddleware;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,6 +45,19 @@ class AuthenticationMiddlewareAutoConfigurationTests {
 					assertThat(entry.filterFactory().get()).isInstanceOf(SessionAuthenticationWebFilter.class);
 				});
 		});
+	}
+
+	@Test
+	void contributesLoginRequiredToTheViewPosition() {
+		this.contextRunner.withPropertyValues("async-middleware.authentication.login-url=/sign-in/")
+			.withConfiguration(AutoConfigurations.of(HandlerResolverAutoConfiguration.class))
+			.run((context) -> {
+				assertThat(context).hasSingleBean(LoginRequiredViewDecorator.class);
+				assertThat(context).hasSingleBean(ViewPhaseHandlerMapping.class);
+				assertThat(context.getBean(ViewPhaseHandlerMapping.class)).extracting("decorators")
+					.asInstanceOf(InstanceOfAssertFactories.LIST)
+					.containsExactly(context.getBean(LoginRequiredViewDecorator.class));
+			});
 	}
 
 	@Test

@@ -65,10 +65,16 @@ public final class Contender {
 					LockSupport.parkNanos(100_000);
 				}
 			}
+			// a waiter is counted before it parks, and the JDK's synchronisers spin a little
+			// first (LinkedTransferQueue's consumers longer since JDK 22): handing over at
+			// once can meet it still spinning, so that it never parks and the corpus filter
+			// looks safe. Hand over a millisecond later, as the locks do
 			if (this.semaphore.hasQueuedThreads() && this.semaphore.availablePermits() == 0) {
+				LockSupport.parkNanos(1_000_000);
 				this.semaphore.release();
 			}
 			if (this.queue.hasWaitingConsumer() && this.queue.isEmpty()) {
+				LockSupport.parkNanos(1_000_000);
 				this.queue.offer("item");
 			}
 		}

@@ -284,12 +284,16 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 			boolean cpuMeasurable) {
 		EventLoopHolder holder = episode.holder;
 		Long last = this.lastSampled.get(holder.entryName());
-		if ((episode.kind == null || episode.kind == HoldKind.PREEMPTED) && last != null
+		boolean owedLook = episode.owedLook;
+		episode.owedLook = false;
+		if ((episode.kind == null || episode.kind == HoldKind.PREEMPTED) && !owedLook && last != null
 				&& now - last < SAMPLE_INTERVAL_NANOS) {
 			// this entry's stack was taken less than a second ago: counted when the hold
-			// ends, as a hold not sampled (or as what its last sample showed)
+			// ends, as a hold not sampled (or as what its last sample showed). A hold whose
+			// verdict was deferred is owed its second look: two stacks a second at most
 			return;
 		}
+		this.lastSampled.put(holder.entryName(), now);
 		Thread.State state = hold.thread().getState();
 		List<StackTraceElement> stack = Arrays.asList(hold.thread().getStackTrace());
 		if (hold.holder() != holder || hold.since() != episode.since) {
@@ -308,10 +312,12 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		else if (inWarmUp(metrics)) {
 			kind = HoldKind.WARM_UP;
 		}
-		else if (cpuShare < 0 && cpuMeasurable) {
+		else if (cpuShare < 0 && cpuMeasurable && !episode.deferred) {
 			// first seen past its budget (the watchdog itself got no CPU in time, on a busy
 			// machine): no CPU mark yet to tell working from preempted, so no verdict; the
-			// next check has one. Not counted as a sample, so the next check may take one
+			// next check has one and takes its look whatever the sampling rate
+			episode.deferred = true;
+			episode.owedLook = true;
 			return;
 		}
 		else if (cpuShare >= 0 && cpuShare < PREEMPTED_CPU_SHARE) {
@@ -320,7 +326,6 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		else {
 			kind = HoldKind.STALL;
 		}
-		this.lastSampled.put(holder.entryName(), now);
 		hold.sample(new Sample(holder, episode.since, kind));
 		if (kind == episode.kind) {
 			return;
@@ -471,6 +476,12 @@ public final class EventLoopStallWatchdog implements SmartLifecycle {
 		private final long since;
 
 		private @Nullable HoldKind kind;
+
+		// the first look came without a CPU reading to judge by: the next one decides,
+		// and is owed to it whatever the sampling rate
+		private boolean deferred;
+
+		private boolean owedLook;
 
 		Episode(EventLoopHolder holder, long since) {
 			this.holder = holder;

@@ -43,9 +43,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 
 	private static final RequestSlot<Cached> CACHE = RequestSlot.named(DefaultHandlerResolver.class.getName() + ".RESOLVED");
 
-	private final Supplier<List<HandlerMapping>> handlerMappings;
-
-	private volatile @Nullable List<HandlerMapping> resolvedMappings;
+	private final ApplicationHandlerMappings handlerMappings;
 
 	private final HandlerAnnotationReader annotations = new HandlerAnnotationReader();
 
@@ -64,8 +62,7 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	 * @param handlerMappings supplies the mappings, in dispatch order
 	 */
 	public DefaultHandlerResolver(Supplier<List<HandlerMapping>> handlerMappings) {
-		Assert.notNull(handlerMappings, "'handlerMappings' must not be null");
-		this.handlerMappings = handlerMappings;
+		this.handlerMappings = new ApplicationHandlerMappings(handlerMappings);
 	}
 
 	/**
@@ -199,24 +196,23 @@ public final class DefaultHandlerResolver implements HandlerResolver, SmartIniti
 	}
 
 	private List<HandlerMapping> handlerMappings() {
-		List<HandlerMapping> mappings = this.resolvedMappings;
-		if (mappings == null) {
-			List<HandlerMapping> supplied = this.handlerMappings.get();
-			// the mapping that hands dispatch this resolver's own results is not asked
-			mappings = (supplied != null)
-					? supplied.stream().filter((mapping) -> !(mapping instanceof ViewPhaseHandlerMapping)).toList()
-					: List.of();
-			if (supplied != null) {
-				this.resolvedMappings = mappings;
-			}
-		}
-		return mappings;
+		return this.handlerMappings.get();
 	}
 
 	private static ResolvedHandler methodNotAllowed(MethodNotAllowedException ex) {
+		Set<String> allowed = allowedMethods(ex);
+		return allowed.isEmpty() ? ResolvedHandler.NONE : ResolvedHandler.methodNotAllowed(allowed);
+	}
+
+	/**
+	 * The methods a path routes with, when it does not with the request's.
+	 * @param ex what the mappings answered
+	 * @return the method names, in the mappings' order; empty when they did not say
+	 */
+	static Set<String> allowedMethods(MethodNotAllowedException ex) {
 		Set<String> allowed = new LinkedHashSet<>();
 		ex.getSupportedMethods().forEach((method) -> allowed.add(method.name()));
-		return allowed.isEmpty() ? ResolvedHandler.NONE : ResolvedHandler.methodNotAllowed(allowed);
+		return allowed;
 	}
 
 	private ResolvedHandler toResolvedHandler(Found found) {

@@ -1,7 +1,6 @@
 package io.asyncmiddleware.handler;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -64,9 +63,7 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 
 	private static final String SHARED = ViewPhaseHandlerMapping.class.getName() + ".SHARED";
 
-	private final Supplier<? extends @Nullable List<HandlerMapping>> handlerMappings;
-
-	private volatile @Nullable List<HandlerMapping> others;
+	private final ApplicationHandlerMappings handlerMappings;
 
 	private final HandlerAnnotationReader annotations = new HandlerAnnotationReader();
 
@@ -91,9 +88,8 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 	 */
 	public ViewPhaseHandlerMapping(Supplier<? extends @Nullable List<HandlerMapping>> handlerMappings,
 			List<ViewDecorator> decorators) {
-		Assert.notNull(handlerMappings, "'handlerMappings' must not be null");
 		Assert.notNull(decorators, "'decorators' must not be null");
-		this.handlerMappings = handlerMappings;
+		this.handlerMappings = new ApplicationHandlerMappings(handlerMappings);
 		this.decorators = List.copyOf(decorators);
 	}
 
@@ -107,7 +103,7 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 		if (shared != null) {
 			return view(exchange, shared.resolved(), 0);
 		}
-		List<HandlerMapping> mappings = others();
+		List<HandlerMapping> mappings = this.handlerMappings.get();
 		for (int i = 0; i < mappings.size(); i++) {
 			// the built-in mappings answer while subscribed: no operator for them
 			ImmediateOutcome outcome = ImmediateOutcome.of(mappings.get(i).getHandler(exchange));
@@ -169,9 +165,7 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 	private static Mono<Object> failed(ServerWebExchange exchange, Throwable error) {
 		if (error instanceof MethodNotAllowedException ex && !ex.getSupportedMethods().isEmpty()) {
 			// the path routes with other methods: a view to Django, which answers 405
-			List<String> allowed = new ArrayList<>();
-			ex.getSupportedMethods().forEach((method) -> allowed.add(method.name()));
-			return Mono.just(notAllowed(allowed));
+			return Mono.just(notAllowed(List.copyOf(DefaultHandlerResolver.allowedMethods(ex))));
 		}
 		return Mono.error(error);
 	}
@@ -201,19 +195,6 @@ public final class ViewPhaseHandlerMapping implements HandlerMapping, Ordered {
 				.ifPresent((context) -> context.setPathPattern(pattern.toString()));
 		}
 		return shared;
-	}
-
-	private List<HandlerMapping> others() {
-		List<HandlerMapping> mappings = this.others;
-		if (mappings == null) {
-			List<HandlerMapping> supplied = this.handlerMappings.get();
-			if (supplied == null) {
-				return List.of();
-			}
-			mappings = supplied.stream().filter((mapping) -> mapping != this).toList();
-			this.others = mappings;
-		}
-		return mappings;
 	}
 
 	@Override

@@ -131,14 +131,13 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 		}
 		return this.handlerResolver.resolve(exchange).flatMap((handler) -> {
 			@Nullable LoginRequired loginRequired = handler.getAnnotation(LoginRequired.class);
-			if (loginRequired == null || ViewPhase.refusal(exchange) != null) {
-				// not required, or an earlier view-level step already answered (Django's
-				// process_view stops there, so the decorated view never runs)
+			if (loginRequired == null) {
 				return chain.filter(exchange);
 			}
+			// without a view position no refusal is deferred: an entry above that refused
+			// answered itself, and this request never got here
 			return user.get().flatMap((authentication) -> SessionLogin.isAuthenticated(authentication)
 					? chain.filter(exchange)
-					// Django's @login_required answers from the view: every entry below sees it
 					: LoginRequiredViewDecorator.redirectToLogin(exchange, loginRequired, this.loginUrl));
 		});
 	}

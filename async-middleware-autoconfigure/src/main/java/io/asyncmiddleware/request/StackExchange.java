@@ -1,8 +1,10 @@
 package io.asyncmiddleware.request;
 
+import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -20,6 +22,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.ServerWebExchangeDecorator;
+import org.springframework.web.server.WebSession;
 
 /**
  * The one exchange the composed stack puts around each request: its response (the stack's
@@ -40,22 +43,20 @@ import org.springframework.web.server.ServerWebExchangeDecorator;
  * <p>The data is parsed by the exchange underneath and cached there, so the CSRF check,
  * filters outside the stack (Spring Security's form login) and the handler share one read
  * of the body.
+ *
+ * <p>Entries that give the rest of the chain another response, session or principal do so with
+ * {@link #withResponse}, {@link #withSession} and {@link #withPrincipal}: a layer beside this one, over the same
+ * exchange and request state, where {@code mutate()} would stack a decorator per entry.
  */
 public final class StackExchange extends ServerWebExchangeDecorator {
 
-	private final RequestDataLimits limits;
+	private final RequestState state;
 
 	private final ServerHttpResponse response;
 
-	// the request state, by slot index (RequestSlot); a request is handled by one thread
-	// at a time, with Reactor's hand-offs between them, as the exchange's other fields
-	private @Nullable Object[] slots = new Object[RequestSlot.declaredCount()];
+	private final @Nullable Supplier<Mono<WebSession>> session;
 
-	// made on first use: most requests never read a body, and the exchange is per request.
-	// A race makes two of them at most, both over the delegate's own cached parse.
-	private volatile @Nullable Mono<MultiValueMap<String, String>> formData;
-
-	private volatile @Nullable Mono<MultiValueMap<String, Part>> multipartData;
+	private final @Nullable Supplier<? extends Mono<? extends Principal>> principal;
 
 	/**
 	 * Decorates an exchange.
@@ -75,8 +76,82 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 	 */
 	public StackExchange(ServerWebExchange delegate, ServerHttpResponse response, RequestDataLimits limits) {
 		super(delegate);
+		this.state = new RequestState(limits);
 		this.response = response;
-		this.limits = limits;
+		this.session = null;
+		this.principal = null;
+	}
+
+	// a layer beside the given one, over the same exchange and request state
+	private StackExchange(StackExchange layer, ServerHttpResponse response,
+			@Nullable Supplier<Mono<WebSession>> session,
+			@Nullable Supplier<? extends Mono<? extends Principal>> principal) {
+		super(layer.getDelegate());
+		this.state = layer.state;
+		this.response = response;
+		this.session = session;
+		this.principal = principal;
+	}
+
+	/**
+	 * The exchange with another response, as {@code exchange.mutate().response(response).build()}
+	 * gives it. When the exchange is the stack's, the copy is another layer over the
+	 * exchange underneath rather than a decorator of this one, so that entries decorating
+	 * the response in turn leave the handler one exchange deep instead of one per entry
+	 * (every attribute and request read walks that depth).
+	 * @param exchange the exchange an entry was given
+	 * @param response the response the rest of the chain writes to
+	 * @return the exchange for the rest of the chain
+	 */
+	public static ServerWebExchange withResponse(ServerWebExchange exchange, ServerHttpResponse response) {
+		if (exchange instanceof StackExchange stack) {
+			return new StackExchange(stack, response, stack.session, stack.principal);
+		}
+		return exchange.mutate().response(response).build();
+	}
+
+	/**
+	 * The exchange whose {@link #getSession()} is the given one, one layer deep as
+	 * {@link #withResponse} is.
+	 * @param exchange the exchange an entry was given
+	 * @param session the session the rest of the chain gets
+	 * @return the exchange for the rest of the chain
+	 */
+	public static ServerWebExchange withSession(ServerWebExchange exchange, Supplier<Mono<WebSession>> session) {
+		if (exchange instanceof StackExchange stack) {
+			return new StackExchange(stack, stack.response, session, stack.principal);
+		}
+		return new ServerWebExchangeDecorator(exchange) {
+
+			@Override
+			public Mono<WebSession> getSession() {
+				return session.get();
+			}
+
+		};
+	}
+
+	/**
+	 * The exchange whose {@link #getPrincipal()} is the given one, one layer deep as
+	 * {@link #withResponse} is.
+	 * @param exchange the exchange an entry was given
+	 * @param principal the principal the rest of the chain gets
+	 * @return the exchange for the rest of the chain
+	 */
+	public static ServerWebExchange withPrincipal(ServerWebExchange exchange,
+			Supplier<? extends Mono<? extends Principal>> principal) {
+		if (exchange instanceof StackExchange stack) {
+			return new StackExchange(stack, stack.response, stack.session, principal);
+		}
+		return new ServerWebExchangeDecorator(exchange) {
+
+			@Override
+			@SuppressWarnings("unchecked")
+			public <T extends Principal> Mono<T> getPrincipal() {
+				return (Mono<T>) principal.get();
+			}
+
+		};
 	}
 
 	/**
@@ -97,16 +172,11 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 	}
 
 	@Nullable Object slot(int index) {
-		Object[] slots = this.slots;
-		return (index < slots.length) ? slots[index] : null;
+		return this.state.slot(index);
 	}
 
 	void slot(int index, @Nullable Object value) {
-		if (index >= this.slots.length) {
-			// a slot declared after this request began (its class initialised late)
-			this.slots = Arrays.copyOf(this.slots, Math.max(index + 1, RequestSlot.declaredCount()));
-		}
-		this.slots[index] = value;
+		this.state.slot(index, value);
 	}
 
 	@Override
@@ -115,21 +185,36 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 	}
 
 	@Override
+	public Mono<WebSession> getSession() {
+		Supplier<Mono<WebSession>> session = this.session;
+		return (session != null) ? session.get() : super.getSession();
+	}
+
+	@Override
+	@SuppressWarnings("unchecked")
+	public <T extends Principal> Mono<T> getPrincipal() {
+		Supplier<? extends Mono<? extends Principal>> principal = this.principal;
+		return (principal != null) ? (Mono<T>) principal.get() : super.getPrincipal();
+	}
+
+	@Override
 	public Mono<MultiValueMap<String, String>> getFormData() {
-		Mono<MultiValueMap<String, String>> formData = this.formData;
+		RequestState state = this.state;
+		Mono<MultiValueMap<String, String>> formData = state.formData;
 		if (formData == null) {
 			formData = Mono.defer(this::readFormData).cache();
-			this.formData = formData;
+			state.formData = formData;
 		}
 		return formData;
 	}
 
 	@Override
 	public Mono<MultiValueMap<String, Part>> getMultipartData() {
-		Mono<MultiValueMap<String, Part>> multipartData = this.multipartData;
+		RequestState state = this.state;
+		Mono<MultiValueMap<String, Part>> multipartData = state.multipartData;
 		if (multipartData == null) {
 			multipartData = Mono.defer(this::readMultipartData).cache();
-			this.multipartData = multipartData;
+			state.multipartData = multipartData;
 		}
 		return multipartData;
 	}
@@ -141,14 +226,14 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 			return getDelegate().getFormData();
 		}
 		// Django's HttpRequest.body: the declared length is checked before reading
-		if (this.limits.tooBig(request.getHeaders().getContentLength())) {
-			return Mono.error(RequestDataRejectedException.tooBig(this.limits.maxMemorySize()));
+		if (this.state.limits.tooBig(request.getHeaders().getContentLength())) {
+			return Mono.error(RequestDataRejectedException.tooBig(this.state.limits.maxMemorySize()));
 		}
 		// parsed by the exchange underneath, so that every view of this request (filters
 		// outside the stack, Spring Security's form login) shares one read of the body
 		return getDelegate().getFormData()
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
+					(ex) -> RequestDataRejectedException.tooBig(this.state.limits.maxMemorySize()))
 			.onErrorMap(IllegalArgumentException.class,
 					(ex) -> RequestDataRejectedException.malformed("invalid percent-encoding or charset in form data", ex))
 			.map(this::checkFieldCount);
@@ -164,12 +249,12 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 				size += field.getKey().length() + 1 + ((value != null) ? value.length() : 0);
 			}
 		}
-		if (this.limits.tooManyFields(fields)) {
-			throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
+		if (this.state.limits.tooManyFields(fields)) {
+			throw RequestDataRejectedException.tooManyFields(this.state.limits.maxNumberFields());
 		}
 		// a body without a length, read within the codecs' limit but over ours
-		if (this.limits.tooBig(size)) {
-			throw RequestDataRejectedException.tooBig(this.limits.maxMemorySize());
+		if (this.state.limits.tooBig(size)) {
+			throw RequestDataRejectedException.tooBig(this.state.limits.maxMemorySize());
 		}
 		return form;
 	}
@@ -183,7 +268,7 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 		return getDelegate().getMultipartData()
 			.map(this::checkCounts)
 			.onErrorMap(DataBufferLimitException.class,
-					(ex) -> RequestDataRejectedException.tooBig(this.limits.maxMemorySize()))
+					(ex) -> RequestDataRejectedException.tooBig(this.state.limits.maxMemorySize()))
 			.onErrorMap(DecodingException.class,
 					(ex) -> RequestDataRejectedException.malformed("unreadable multipart body", ex))
 			.switchIfEmpty(Mono.fromSupplier(() -> CollectionUtils.unmodifiableMultiValueMap(new LinkedMultiValueMap<>())));
@@ -206,14 +291,14 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 				}
 			}
 		}
-		if (this.limits.tooManyFiles(files)) {
-			throw RequestDataRejectedException.tooManyFiles(this.limits.maxNumberFiles());
+		if (this.state.limits.tooManyFiles(files)) {
+			throw RequestDataRejectedException.tooManyFiles(this.state.limits.maxNumberFiles());
 		}
-		if (this.limits.tooManyFields(fields)) {
-			throw RequestDataRejectedException.tooManyFields(this.limits.maxNumberFields());
+		if (this.state.limits.tooManyFields(fields)) {
+			throw RequestDataRejectedException.tooManyFields(this.state.limits.maxNumberFields());
 		}
-		if (this.limits.tooBig(fieldBytes)) {
-			throw RequestDataRejectedException.tooBig(this.limits.maxMemorySize());
+		if (this.state.limits.tooBig(fieldBytes)) {
+			throw RequestDataRejectedException.tooBig(this.state.limits.maxMemorySize());
 		}
 		return parts;
 	}
@@ -225,6 +310,43 @@ public final class StackExchange extends ServerWebExchangeDecorator {
 		catch (RuntimeException ex) {
 			return null;
 		}
+	}
+
+	/**
+	 * What every layer of one request's stack exchange shares: the entries' request state
+	 * and the form and multipart data, read once.
+	 */
+	private static final class RequestState {
+
+		private final RequestDataLimits limits;
+
+		// by slot index (RequestSlot); a request is handled by one thread at a time, with
+		// Reactor's hand-offs between them, as the exchange's other fields
+		private @Nullable Object[] slots = new Object[RequestSlot.declaredCount()];
+
+		// made on first use: most requests never read a body. A race makes two of them at
+		// most, both over the delegate's own cached parse.
+		private volatile @Nullable Mono<MultiValueMap<String, String>> formData;
+
+		private volatile @Nullable Mono<MultiValueMap<String, Part>> multipartData;
+
+		RequestState(RequestDataLimits limits) {
+			this.limits = limits;
+		}
+
+		@Nullable Object slot(int index) {
+			Object[] slots = this.slots;
+			return (index < slots.length) ? slots[index] : null;
+		}
+
+		void slot(int index, @Nullable Object value) {
+			if (index >= this.slots.length) {
+				// a slot declared after this request began (its class initialised late)
+				this.slots = Arrays.copyOf(this.slots, Math.max(index + 1, RequestSlot.declaredCount()));
+			}
+			this.slots[index] = value;
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package io.asyncmiddleware.request;
 
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,11 +14,17 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpResponseDecorator;
+import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
+import org.springframework.mock.web.server.MockWebSession;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.reactive.function.BodyInserters;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebHandler;
+import org.springframework.web.server.WebSession;
 import org.springframework.web.server.handler.ExceptionHandlingWebHandler;
 import org.springframework.web.reactive.handler.WebFluxResponseStatusExceptionHandler;
 
@@ -141,6 +148,58 @@ class StackExchangeTests {
 	void notAForm() {
 		this.client.post().uri("/form/").contentType(MediaType.APPLICATION_JSON).bodyValue("{\"a\":1}").exchange()
 			.expectStatus().isOk().expectBody(String.class).isEqualTo("{}");
+	}
+
+	@Test
+	@DisplayName("a response, session or principal given to the rest is a layer over the same exchange and state, not a decorator of a decorator")
+	void layers() {
+		RequestSlot<String> slot = RequestSlot.named(StackExchangeTests.class.getName() + ".layers");
+		MockServerWebExchange underneath = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+		StackExchange stack = new StackExchange(underneath, LIMITS);
+		ServerHttpResponse inner = new ServerHttpResponseDecorator(stack.getResponse());
+		WebSession session = new MockWebSession();
+		Principal principal = () -> "alice";
+
+		ServerWebExchange withSession = StackExchange.withSession(stack, () -> Mono.just(session));
+		ServerWebExchange withPrincipal = StackExchange.withPrincipal(withSession, () -> Mono.just(principal));
+		ServerWebExchange withResponse = StackExchange.withResponse(withPrincipal, inner);
+
+		assertThat(withResponse).isInstanceOf(StackExchange.class);
+		assertThat(((StackExchange) withResponse).getDelegate()).isSameAs(underneath);
+		assertThat(withResponse.getResponse()).isSameAs(inner);
+		assertThat(withResponse.getSession().block()).isSameAs(session);
+		assertThat(withResponse.getPrincipal().block()).isSameAs(principal);
+		// the layers above keep what they had
+		assertThat(stack.getResponse()).isSameAs(underneath.getResponse());
+		assertThat(withPrincipal.getResponse()).isSameAs(underneath.getResponse());
+		assertThat(stack.getPrincipal().blockOptional()).isEmpty();
+		assertThat(withSession.getPrincipal().blockOptional()).isEmpty();
+		// one request state and one set of attributes for all of them
+		slot.set(withResponse, "set below");
+		assertThat(slot.get(stack)).isEqualTo("set below");
+		assertThat(StackExchange.find(withResponse)).isSameAs(withResponse);
+		withResponse.getAttributes().put("a", "1");
+		assertThat(stack.<String>getAttribute("a")).isEqualTo("1");
+	}
+
+	@Test
+	@DisplayName("outside the stack a response, session or principal is given as Spring's decorators give them")
+	void outsideTheStack() {
+		MockServerWebExchange exchange = MockServerWebExchange.from(MockServerHttpRequest.get("/"));
+		ServerHttpResponse inner = new ServerHttpResponseDecorator(exchange.getResponse());
+		WebSession session = new MockWebSession();
+		Principal principal = () -> "alice";
+
+		ServerWebExchange given = StackExchange.withResponse(
+				StackExchange.withPrincipal(StackExchange.withSession(exchange, () -> Mono.just(session)),
+						() -> Mono.just(principal)),
+				inner);
+
+		assertThat(StackExchange.find(given)).isNull();
+		assertThat(given.getResponse()).isSameAs(inner);
+		assertThat(given.getSession().block()).isSameAs(session);
+		assertThat(given.getPrincipal().block()).isSameAs(principal);
+		assertThat(exchange.getResponse()).isNotSameAs(inner);
 	}
 
 }

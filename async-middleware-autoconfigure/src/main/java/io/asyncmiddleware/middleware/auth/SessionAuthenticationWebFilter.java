@@ -1,13 +1,12 @@
 package io.asyncmiddleware.middleware.auth;
 
-import java.security.Principal;
-
 import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
 import io.asyncmiddleware.handler.HandlerResolver;
 import io.asyncmiddleware.handler.LoginRequired;
 import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.ViewPhase;
+import io.asyncmiddleware.request.StackExchange;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.util.context.Context;
@@ -17,7 +16,6 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
@@ -75,8 +73,9 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		UserExchange withUser = withLazyUser(exchange);
-		return requireLogin(withUser, chain, withUser.user).contextWrite(securityContext(withUser.user));
+		ServerWebExchange withUser = withLazyUser(exchange);
+		RequestUser user = user(withUser);
+		return requireLogin(withUser, chain, user).contextWrite(securityContext(user));
 	}
 
 	/**
@@ -109,12 +108,19 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 	@Override
 	public Context contextFor(ServerWebExchange passed, Context context) {
 		// passed is what passThrough returned
-		return context.putAll(securityContext(((UserExchange) passed).user).readOnly());
+		return context.putAll(securityContext(user(passed)).readOnly());
 	}
 
-	private UserExchange withLazyUser(ServerWebExchange exchange) {
-		return new UserExchange(exchange,
-				RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange))));
+	private ServerWebExchange withLazyUser(ServerWebExchange exchange) {
+		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
+		return StackExchange.withPrincipal(exchange, user::get);
+	}
+
+	// the user withLazyUser installed
+	private static RequestUser user(ServerWebExchange withUser) {
+		RequestUser user = RequestUser.of(withUser);
+		Assert.state(user != null, "No request user installed");
+		return user;
 	}
 
 	private static Context securityContext(RequestUser user) {
@@ -140,26 +146,6 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 					? chain.filter(exchange)
 					: LoginRequiredViewDecorator.redirectToLogin(exchange, loginRequired, this.loginUrl));
 		});
-	}
-
-	/**
-	 * The exchange with the request's lazy user as its principal.
-	 */
-	private static final class UserExchange extends ServerWebExchangeDecorator {
-
-		private final RequestUser user;
-
-		UserExchange(ServerWebExchange exchange, RequestUser user) {
-			super(exchange);
-			this.user = user;
-		}
-
-		@Override
-		@SuppressWarnings("unchecked")
-		public <T extends Principal> Mono<T> getPrincipal() {
-			return (Mono<T>) this.user.get();
-		}
-
 	}
 
 }

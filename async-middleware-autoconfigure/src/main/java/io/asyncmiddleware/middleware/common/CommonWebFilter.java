@@ -14,6 +14,7 @@ import io.asyncmiddleware.middleware.AllowedHosts;
 import io.asyncmiddleware.middleware.RequestUrl;
 import io.asyncmiddleware.middleware.ResponseSnapshot;
 import io.asyncmiddleware.middleware.WholeBodyResponseDecorator;
+import io.asyncmiddleware.request.StackExchange;
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Publisher;
 import reactor.core.publisher.Flux;
@@ -110,7 +111,7 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 			});
 		}
 		CommonResponse common = new CommonResponse(exchange);
-		return chain.filter(exchange.mutate().response(common).build())
+		return chain.filter(StackExchange.withResponse(exchange, common))
 			.onErrorResume(ResponseStatusException.class, (ex) -> {
 				if (ex.getStatusCode().value() != HttpStatus.NOT_FOUND.value() || response.isCommitted()) {
 					return Mono.error(ex);
@@ -200,7 +201,7 @@ public final class CommonWebFilter implements WebFilter, SynchronousRequestStep 
 		if (!this.allowedHosts.isAllowed(host) || redirectsToWww(host)) {
 			return null;
 		}
-		return exchange.mutate().response(new CommonResponse(exchange)).build();
+		return StackExchange.withResponse(exchange, new CommonResponse(exchange));
 	}
 
 	// PREPEND_WWW applies to this host

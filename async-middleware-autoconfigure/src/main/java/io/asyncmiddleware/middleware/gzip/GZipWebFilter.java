@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
+import io.asyncmiddleware.request.StackExchange;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -65,7 +66,7 @@ public final class GZipWebFilter implements WebFilter, SynchronousRequestStep {
 	public ServerWebExchange passThrough(ServerWebExchange exchange) {
 		boolean acceptsGzip = acceptsGzip(exchange.getRequest().getHeaders());
 		GZipServerHttpResponse response = new GZipServerHttpResponse(exchange.getResponse(), acceptsGzip, this);
-		return exchange.mutate().response(response).build();
+		return StackExchange.withResponse(exchange, response);
 	}
 
 	/**

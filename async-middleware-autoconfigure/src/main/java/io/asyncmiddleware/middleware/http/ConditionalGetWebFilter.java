@@ -2,6 +2,7 @@ package io.asyncmiddleware.middleware.http;
 
 import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
+import io.asyncmiddleware.request.StackExchange;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpMethod;
@@ -53,7 +54,7 @@ public final class ConditionalGetWebFilter implements WebFilter, SynchronousRequ
 		}
 		ConditionalGetServerHttpResponse response = new ConditionalGetServerHttpResponse(exchange.getResponse(),
 				exchange.getRequest());
-		return exchange.mutate().response(response).build();
+		return StackExchange.withResponse(exchange, response);
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.util.stream.Collectors;
 
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import io.asyncmiddleware.chain.SynchronousRequestStep;
+import io.asyncmiddleware.request.StackExchange;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -69,7 +70,7 @@ public class MessagesWebFilter implements WebFilter, SynchronousRequestStep {
 		}
 		Messages messages = install(exchange);
 		ServerHttpResponse response = exchange.getResponse();
-		ServerWebExchange updating = exchange.mutate().response(new UpdatingResponse(response, messages)).build();
+		ServerWebExchange updating = StackExchange.withResponse(exchange, new UpdatingResponse(response, messages));
 		return chain.filter(updating)
 			.then(Mono.defer(() -> response.isCommitted() ? Mono.empty() : update(messages)))
 			.onErrorResume((ex) -> (response.isCommitted() ? Mono.<Void>empty() : update(messages))

@@ -1,6 +1,5 @@
 package io.asyncmiddleware.middleware.session;
 
-import io.asyncmiddleware.middleware.VaryHeader;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -8,6 +7,8 @@ import java.util.regex.Pattern;
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
 import io.asyncmiddleware.chain.SynchronousRequestStep;
 import io.asyncmiddleware.detection.NonBlocking;
+import io.asyncmiddleware.middleware.VaryHeader;
+import io.asyncmiddleware.request.StackExchange;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -17,7 +18,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.util.Assert;
 import org.springframework.web.server.ServerWebExchange;
-import org.springframework.web.server.ServerWebExchangeDecorator;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 import org.springframework.web.server.WebSession;
@@ -113,14 +113,7 @@ public final class SessionWebFilter implements WebFilter, SynchronousRequestStep
 	private ServerWebExchange withLazySession(ServerWebExchange exchange) {
 		@Nullable String incoming = incomingKey(exchange);
 		RequestSession session = new RequestSession(incoming);
-		ServerWebExchange withSession = new ServerWebExchangeDecorator(exchange) {
-
-			@Override
-			public Mono<WebSession> getSession() {
-				return session.get();
-			}
-
-		};
+		ServerWebExchange withSession = StackExchange.withSession(exchange, session::get);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
 		return withSession;
 	}

@@ -1,5 +1,7 @@
 package io.asyncmiddleware.middleware.auth;
 
+import java.util.function.Supplier;
+
 import io.asyncmiddleware.request.RequestSlot;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
@@ -9,9 +11,10 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The user of one request (Django: {@code request.user}), resolved from the session at
- * most once and only when asked for; login and logout replace it.
+ * most once and only when asked for; login and logout replace it. It is also the
+ * principal supplier of the request's exchange layer, so that layer costs no adapter.
  */
-final class RequestUser {
+final class RequestUser implements Supplier<Mono<Authentication>> {
 
 	private static final RequestSlot<RequestUser> SLOT = RequestSlot.named(RequestUser.class.getName());
 
@@ -41,7 +44,8 @@ final class RequestUser {
 		}
 	}
 
-	Mono<Authentication> get() {
+	@Override
+	public Mono<Authentication> get() {
 		return Mono.defer(this::user);
 	}
 

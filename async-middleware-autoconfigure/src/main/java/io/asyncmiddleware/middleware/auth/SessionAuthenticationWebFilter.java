@@ -113,7 +113,7 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 
 	private ServerWebExchange withLazyUser(ServerWebExchange exchange) {
 		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
-		return StackExchange.withPrincipal(exchange, user::get);
+		return StackExchange.withPrincipal(exchange, user);
 	}
 
 	// the user withLazyUser installed

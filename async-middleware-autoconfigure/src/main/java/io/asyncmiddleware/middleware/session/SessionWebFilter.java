@@ -2,6 +2,7 @@ package io.asyncmiddleware.middleware.session;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import io.asyncmiddleware.chain.ComposedStackWebFilter;
@@ -113,7 +114,7 @@ public final class SessionWebFilter implements WebFilter, SynchronousRequestStep
 	private ServerWebExchange withLazySession(ServerWebExchange exchange) {
 		@Nullable String incoming = incomingKey(exchange);
 		RequestSession session = new RequestSession(incoming);
-		ServerWebExchange withSession = StackExchange.withSession(exchange, session::get);
+		ServerWebExchange withSession = StackExchange.withSession(exchange, session);
 		exchange.getResponse().beforeCommit(() -> processResponse(exchange.getResponse(), session));
 		return withSession;
 	}
@@ -175,7 +176,8 @@ public final class SessionWebFilter implements WebFilter, SynchronousRequestStep
 	/**
 	 * The session of one request, loaded on first use.
 	 */
-	private final class RequestSession {
+	// the exchange layer's session supplier itself: no adapter object per request
+	private final class RequestSession implements Supplier<Mono<WebSession>> {
 
 		private final @Nullable String incomingKey;
 
@@ -201,8 +203,9 @@ public final class SessionWebFilter implements WebFilter, SynchronousRequestStep
 			return first;
 		}
 
+		@Override
 		@SuppressWarnings("unchecked")
-		Mono<WebSession> get() {
+		public Mono<WebSession> get() {
 			// a TrackedWebSession is a WebSession: no cast operator per call
 			return (Mono<WebSession>) (Mono<? extends WebSession>) session();
 		}

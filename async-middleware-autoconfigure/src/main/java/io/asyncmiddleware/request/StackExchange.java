@@ -44,9 +44,10 @@ import org.springframework.web.server.WebSession;
  * filters outside the stack (Spring Security's form login) and the handler share one read
  * of the body.
  *
- * <p>Entries that give the rest of the chain another response, session or principal do so with
- * {@link #withResponse}, {@link #withSession} and {@link #withPrincipal}: a layer beside this one, over the same
- * exchange and request state, where {@code mutate()} would stack a decorator per entry.
+ * <p>Entries that give the rest of the chain another response, session or principal do
+ * so with {@link #withResponse}, {@link #withSession} and {@link #withPrincipal}: a layer
+ * beside this one, over the same exchange and request state, where {@code mutate()} would
+ * stack a decorator per entry.
  */
 public final class StackExchange extends ServerWebExchangeDecorator {
 

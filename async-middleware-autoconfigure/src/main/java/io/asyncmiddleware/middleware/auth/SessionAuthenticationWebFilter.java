@@ -73,9 +73,9 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-		ServerWebExchange withUser = withLazyUser(exchange);
-		RequestUser user = user(withUser);
-		return requireLogin(withUser, chain, user).contextWrite(securityContext(user));
+		RequestUser user = installUser(exchange);
+		return requireLogin(StackExchange.withPrincipal(exchange, user), chain, user)
+			.contextWrite(securityContext(user));
 	}
 
 	/**
@@ -93,7 +93,7 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 				return null;
 			}
 		}
-		return withLazyUser(exchange);
+		return StackExchange.withPrincipal(exchange, installUser(exchange));
 	}
 
 	/**
@@ -111,12 +111,12 @@ public final class SessionAuthenticationWebFilter implements WebFilter, Synchron
 		return context.putAll(securityContext(user(passed)).readOnly());
 	}
 
-	private ServerWebExchange withLazyUser(ServerWebExchange exchange) {
-		RequestUser user = RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
-		return StackExchange.withPrincipal(exchange, user);
+	// the request's lazy user, which is also the principal of the exchange passed on
+	private RequestUser installUser(ServerWebExchange exchange) {
+		return RequestUser.install(exchange, Mono.defer(() -> this.sessionLogin.resolve(exchange)));
 	}
 
-	// the user withLazyUser installed
+	// the user passThrough installed
 	private static RequestUser user(ServerWebExchange withUser) {
 		RequestUser user = RequestUser.of(withUser);
 		Assert.state(user != null, "No request user installed");

@@ -46,6 +46,9 @@ class EventLoopStallWatchdogTests {
 
 	private static final Duration SPIN = Duration.ofMillis(150);
 
+	// how long a spin that waits for the watchdog's look goes on past SPIN, at most
+	private static final Duration SAMPLE_WAIT = Duration.ofSeconds(3);
+
 	// a thread that ran all along, whatever the machine gave it
 	private static final ToLongFunction<Thread> WORKING = (thread) -> System.nanoTime();
 
@@ -66,7 +69,7 @@ class EventLoopStallWatchdogTests {
 	@Test
 	void flagsAnEntryThatHoldsANonBlockingThread(CapturedOutput output) {
 		this.watchdog = startWatchdog(Duration.ofMillis(10));
-		StackChain filter = measured("spinner", new SpinningFilter(), this.metrics, this.watchdog);
+		StackChain filter = measured("spinner", SpinningFilter.untilSampled(), this.metrics, this.watchdog);
 		filter.filter(exchange(), completingChain()).subscribeOn(Schedulers.parallel()).block(Duration.ofSeconds(5));
 		// counted on the held thread as the entry handed over: no waiting for the watchdog
 		assertThat(this.metrics.snapshot().stalls()).isOne();
@@ -420,18 +423,56 @@ class EventLoopStallWatchdogTests {
 
 		private final Duration duration;
 
+		private final boolean untilSampled;
+
 		SpinningFilter() {
 			this(SPIN);
 		}
 
 		SpinningFilter(Duration duration) {
+			this(duration, false);
+		}
+
+		private SpinningFilter(Duration duration, boolean untilSampled) {
 			this.duration = duration;
+			this.untilSampled = untilSampled;
+		}
+
+		/**
+		 * Spins for {@link #SPIN} and on until the watchdog has taken the hold's stack,
+		 * for tests that assert on what the stack showed.
+		 */
+		static SpinningFilter untilSampled() {
+			return new SpinningFilter(SPIN, true);
 		}
 
 		@Override
 		public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-			spin(this.duration);
+			if (this.untilSampled) {
+				spinUntilSampled(this.duration);
+			}
+			else {
+				spin(this.duration);
+			}
 			return chain.filter(exchange);
+		}
+
+		/**
+		 * Spins for at least {@code duration}, then until the watchdog has sampled the
+		 * current hold (at most {@link #SAMPLE_WAIT} more): a watchdog thread starved on
+		 * a loaded CI machine may miss a hold of fixed length, and a hold it never looked
+		 * at counts as a stall whatever the stack showed.
+		 */
+		static void spinUntilSampled(Duration duration) {
+			spin(duration);
+			EventLoopHold hold = EventLoopHold.ofCurrentThread();
+			assertThat(hold).as("a hold on a non-blocking thread").isNotNull();
+			EventLoopHolder holder = hold.holder();
+			long since = hold.since();
+			long end = System.nanoTime() + SAMPLE_WAIT.toNanos();
+			while (holder != null && hold.sampleOf(holder, since) == null && System.nanoTime() < end) {
+				spins++;
+			}
 		}
 
 		static void spin(Duration duration) {
@@ -473,7 +514,7 @@ class EventLoopStallWatchdogTests {
 
 		@Override
 		protected Class<?> findClass(String name) throws ClassNotFoundException {
-			SpinningFilter.spin(SPIN);
+			SpinningFilter.spinUntilSampled(SPIN);
 			throw new ClassNotFoundException(name);
 		}
 

@@ -34,9 +34,8 @@ import org.springframework.boot.web.context.reactive.AnnotationConfigReactiveWeb
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.server.reactive.AbstractServerHttpResponse;
 import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
-import org.springframework.mock.http.server.reactive.MockServerHttpResponse;
 import org.springframework.security.web.server.WebFilterChainProxy;
 
 /**
@@ -50,7 +49,9 @@ import org.springframework.security.web.server.WebFilterChainProxy;
  * loops a Reactor Netty server runs on: a thread Reactor knows as non-blocking, so the
  * starter does there what it does on a server (its event-loop hold bookkeeping, the
  * stall watchdog's view). Only the network is left out: the request and response are
- * Spring's mocks, made on the loop for each request. The benchmark thread hands the loop
+ * made on the loop for each request, with headers over Netty's as a Reactor Netty server
+ * gives them to Spring ({@link ServerExchanges}; {@code -p exchanges=mock} runs Spring's
+ * mocks instead, the method of the figures measured until 2026-12-06). The benchmark thread hands the loop
  * {@value #REQUESTS_PER_HOP} requests at a time and sleeps until they are answered, so
  * the hop between threads is spread over them; {@code emptyTask} measures that hop alone
  * (a task that answers no request), to subtract if it matters.
@@ -110,6 +111,10 @@ public class StackRequestBenchmark {
 		@Param({ "stack", "stack-off", "stack-with-spring-security" })
 		public String variant;
 
+		/** {@link ServerExchanges}: {@code netty} as on a server, {@code mock} as measured until 2026-12-06. */
+		@Param({ "netty" })
+		public String exchanges;
+
 		private ConfigurableApplicationContext context;
 
 		private LoopResources loops;
@@ -134,8 +139,9 @@ public class StackRequestBenchmark {
 			HttpHandler handler = this.context.getBean(HttpHandler.class);
 			this.loops = loops();
 			EventLoop loop = this.loops.onServer(true).next();
-			this.driver = new LoopDriver(loop, handler);
-			checkFirstResponse(loop, handler, starterEnabled, springSecurity);
+			ServerExchanges exchanges = ServerExchanges.of(this.exchanges);
+			this.driver = new LoopDriver(loop, handler, exchanges);
+			checkFirstResponse(loop, handler, exchanges, starterEnabled, springSecurity);
 		}
 
 		/**
@@ -143,21 +149,21 @@ public class StackRequestBenchmark {
 		 * event loop, is answered {@code 200 hello}, and has the headers of the stack when
 		 * the stack is on and not when it is off (proving which chain is measured).
 		 */
-		private void checkFirstResponse(EventLoop loop, HttpHandler handler, boolean starterEnabled,
-				boolean springSecurity) throws Exception {
-			CompletableFuture<MockServerHttpResponse> answered = new CompletableFuture<>();
+		private void checkFirstResponse(EventLoop loop, HttpHandler handler, ServerExchanges exchanges,
+				boolean starterEnabled, boolean springSecurity) throws Exception {
+			CompletableFuture<AbstractServerHttpResponse> answered = new CompletableFuture<>();
 			loop.execute(() -> {
 				if (!Schedulers.isInNonBlockingThread()) {
 					answered.completeExceptionally(new IllegalStateException("The loop's thread "
 							+ Thread.currentThread() + " is not a non-blocking thread for Reactor"));
 					return;
 				}
-				MockServerHttpResponse response = new MockServerHttpResponse();
-				handler.handle(MockServerHttpRequest.get(PATH).build(), response)
+				AbstractServerHttpResponse response = exchanges.response();
+				handler.handle(exchanges.get(PATH), response)
 					.subscribe(null, answered::completeExceptionally, () -> answered.complete(response));
 			});
-			MockServerHttpResponse response = answered.get(60, TimeUnit.SECONDS);
-			String body = response.getBodyAsString().block();
+			AbstractServerHttpResponse response = answered.get(60, TimeUnit.SECONDS);
+			String body = exchanges.body(response);
 			if (!isOk(response.getStatusCode()) || !"hello".equals(body)) {
 				throw new IllegalStateException("'" + this.variant + "': GET /hello/ answered "
 						+ response.getStatusCode() + " " + body + " " + response.getHeaders());
@@ -207,7 +213,8 @@ public class StackRequestBenchmark {
 		public void start() {
 			this.loops = loops();
 			this.driver = new LoopDriver(this.loops.onServer(true).next(),
-					(request, response) -> Mono.error(new IllegalStateException("The hop answers no request")));
+					(request, response) -> Mono.error(new IllegalStateException("The hop answers no request")),
+					ServerExchanges.NETTY);
 		}
 
 		@TearDown(Level.Trial)
@@ -266,9 +273,12 @@ public class StackRequestBenchmark {
 
 		private volatile boolean done;
 
-		LoopDriver(EventLoop loop, HttpHandler handler) {
+		private final ServerExchanges exchanges;
+
+		LoopDriver(EventLoop loop, HttpHandler handler, ServerExchanges exchanges) {
 			this.loop = loop;
 			this.handler = handler;
+			this.exchanges = exchanges;
 		}
 
 		void run(int requests, LoopCpu cpu) {
@@ -293,9 +303,9 @@ public class StackRequestBenchmark {
 			try {
 				while (this.remaining > 0) {
 					this.remaining--;
-					MockServerHttpResponse response = new MockServerHttpResponse();
+					AbstractServerHttpResponse response = this.exchanges.response();
 					Answer answer = new Answer(this, response);
-					this.handler.handle(MockServerHttpRequest.get(PATH).build(), response).subscribe(answer);
+					this.handler.handle(this.exchanges.get(PATH), response).subscribe(answer);
 					if (!answer.answeredInline()) {
 						// answered later; the answer resumes this batch on the loop
 						return;
@@ -308,7 +318,7 @@ public class StackRequestBenchmark {
 			finish();
 		}
 
-		void answered(MockServerHttpResponse response, boolean inline) {
+		void answered(AbstractServerHttpResponse response, boolean inline) {
 			HttpStatusCode status = response.getStatusCode();
 			if (!isOk(status)) {
 				this.notOk++;
@@ -355,9 +365,9 @@ public class StackRequestBenchmark {
 
 		private final LoopDriver driver;
 
-		private final MockServerHttpResponse response;
+		private final AbstractServerHttpResponse response;
 
-		Answer(LoopDriver driver, MockServerHttpResponse response) {
+		Answer(LoopDriver driver, AbstractServerHttpResponse response) {
 			this.driver = driver;
 			this.response = response;
 		}

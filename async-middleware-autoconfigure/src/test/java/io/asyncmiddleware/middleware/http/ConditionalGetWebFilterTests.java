@@ -42,6 +42,8 @@ class ConditionalGetWebFilterTests {
 	private static final Map<String, Function<ServerWebExchange, Mono<Void>>> ROUTES = Map.ofEntries(
 			Map.entry("/hello/", (exchange) -> text(exchange, HttpStatus.OK, "hello", (headers) -> {
 			})),
+			Map.entry("/world/", (exchange) -> text(exchange, HttpStatus.OK, "world", (headers) -> {
+			})),
 			Map.entry("/eggs/", (exchange) -> text(exchange, HttpStatus.OK, "hello",
 					(headers) -> headers.set(HttpHeaders.ETAG, "eggs"))),
 			Map.entry("/spam/", (exchange) -> text(exchange, HttpStatus.OK, "content",
@@ -136,6 +138,18 @@ class ConditionalGetWebFilterTests {
 		assertThat(result.getStatus()).isEqualTo(HttpStatus.OK);
 		assertThat(result.getResponseHeaders().getETag()).isEqualTo(HELLO_ETAG);
 		assertThat(body(result)).isEqualTo("hello");
+	}
+
+	@Test
+	@DisplayName("CG-01: each body gets its own digest, response after response on one thread")
+	void etagPerBody() {
+		// every digest starts from one prototype: nothing of one body may carry into the next
+		for (int round = 0; round < 2; round++) {
+			assertThat(get("/hello/", (headers) -> {
+			}).getResponseHeaders().getETag()).isEqualTo(HELLO_ETAG);
+			assertThat(get("/world/", (headers) -> {
+			}).getResponseHeaders().getETag()).isEqualTo("\"7d793037a0760186574b0282f2f435e7\"");
+		}
 	}
 
 	@Test

@@ -96,12 +96,21 @@ public final class XFrameOptionsWebFilter implements WebFilter, SynchronousReque
 		if (exchange.getResponse().getHeaders().containsHeader(XFrameOptionsServerHttpHeadersWriter.X_FRAME_OPTIONS)) {
 			return Mono.empty();
 		}
-		return this.handlerResolver.resolve(exchange).doOnNext((handler) -> {
-			DefaultHeader header = headerFor(handler);
-			if (header != null) {
-				header.setOn(exchange.getResponse().getHeaders());
-			}
-		}).then();
+		// at commit the view phase has mostly resolved the handler already: decide at once,
+		// without assembling operators around the lookup
+		ResolvedHandler resolved = this.handlerResolver.resolvedNow(exchange);
+		if (resolved != null) {
+			writeHeader(exchange, resolved);
+			return Mono.empty();
+		}
+		return this.handlerResolver.resolve(exchange).doOnNext((handler) -> writeHeader(exchange, handler)).then();
+	}
+
+	private void writeHeader(ServerWebExchange exchange, ResolvedHandler handler) {
+		DefaultHeader header = headerFor(handler);
+		if (header != null) {
+			header.setOn(exchange.getResponse().getHeaders());
+		}
 	}
 
 	private @Nullable DefaultHeader headerFor(ResolvedHandler handler) {

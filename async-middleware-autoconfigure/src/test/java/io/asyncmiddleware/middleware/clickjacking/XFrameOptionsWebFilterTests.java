@@ -7,6 +7,7 @@ import io.asyncmiddleware.handler.DefaultHandlerResolver;
 import io.asyncmiddleware.handler.HandlerFixtures;
 import io.asyncmiddleware.handler.HandlerAnnotations;
 import io.asyncmiddleware.handler.HandlerResolver;
+import io.asyncmiddleware.handler.ResolvedHandler;
 import io.asyncmiddleware.handler.XFrameOptionsExempt;
 import io.asyncmiddleware.middleware.security.RequestSecurity;
 import io.asyncmiddleware.middleware.security.SecurityWebFilter;
@@ -27,6 +28,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.reactive.function.server.support.RouterFunctionMapping;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,6 +98,32 @@ class XFrameOptionsWebFilterTests {
 		WebTestClient client = client(Mode.DENY);
 		client.get().uri("/fn/frame/exempt/").exchange().expectStatus().isOk().expectHeader().doesNotExist(XFO);
 		client.get().uri("/fn/hello/").exchange().expectHeader().valueEquals(XFO, "DENY");
+	}
+
+	@Test
+	@DisplayName("XF-04/XF-06: a resolver that answers only through its Mono (not at once) decides the same")
+	void resolverAnsweringLater() {
+		HandlerResolver immediate = resolver(ROUTES);
+		// hide(): no longer a value to read at once, as a resolver with asynchronous work is
+		HandlerResolver later = new HandlerResolver() {
+
+			@Override
+			public Mono<ResolvedHandler> resolve(ServerWebExchange exchange) {
+				return immediate.resolve(exchange).hide();
+			}
+
+			@Override
+			public Mono<Boolean> isRoutable(ServerWebExchange exchange, String path) {
+				return immediate.isRoutable(exchange, path);
+			}
+
+		};
+		WebTestClient client = WebTestClient.bindToRouterFunction(ROUTES)
+			.webFilter(new XFrameOptionsWebFilter(Mode.SAMEORIGIN, later))
+			.build();
+		client.get().uri("/fn/frame/exempt/").exchange().expectStatus().isOk().expectHeader().doesNotExist(XFO);
+		client.get().uri("/fn/frame/deny/").exchange().expectHeader().valueEquals(XFO, "DENY");
+		client.get().uri("/fn/hello/").exchange().expectHeader().valueEquals(XFO, "SAMEORIGIN");
 	}
 
 	@Test

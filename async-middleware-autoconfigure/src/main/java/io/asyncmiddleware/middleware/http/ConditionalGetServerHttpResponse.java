@@ -34,7 +34,14 @@ final class ConditionalGetServerHttpResponse extends WholeBodyResponseDecorator 
 
 	private static final Log logger = LogFactory.getLog(ConditionalGetWebFilter.class);
 
-	private static final @Nullable MessageDigest MD5_PROTOTYPE = cloneableOrNull(newMd5());
+	// looked up once, here: getInstance searches the security providers
+	private static final MessageDigest MD5_PROTOTYPE = newMd5();
+
+	// one digest per thread, reset by each use: the body is digested in one synchronous
+	// call, and an event loop digests every response it serves, where a digest per
+	// response (even a clone copies the state) was garbage per request
+	private static final ThreadLocal<MessageDigest> MD5 = ThreadLocal
+		.withInitial(ConditionalGetServerHttpResponse::copyOfPrototype);
 
 	/** What a 304 keeps (RFC 9110 section 15.4.5, plus Last-Modified); cookies too. */
 	private static final List<String> NOT_MODIFIED_HEADERS = List.of(HttpHeaders.CACHE_CONTROL,
@@ -160,7 +167,9 @@ final class ConditionalGetServerHttpResponse extends WholeBodyResponseDecorator 
 	}
 
 	private static String md5Hex(DataBuffer body) {
-		MessageDigest digest = md5();
+		MessageDigest digest = MD5.get();
+		// left clean by the last use unless that failed halfway
+		digest.reset();
 		try (DataBuffer.ByteBufferIterator buffers = body.readableByteBuffers()) {
 			while (buffers.hasNext()) {
 				digest.update(buffers.next());
@@ -169,23 +178,14 @@ final class ConditionalGetServerHttpResponse extends WholeBodyResponseDecorator 
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	// a clone of a digest made once: getInstance searches the security providers on every
-	// call, a clone copies a few dozen bytes of state
-	private static MessageDigest md5() {
-		MessageDigest prototype = MD5_PROTOTYPE;
-		if (prototype != null) {
-			try {
-				return (MessageDigest) prototype.clone();
-			}
-			catch (CloneNotSupportedException ex) {
-				// a provider whose digest cannot be cloned: look it up each time
-			}
+	private static MessageDigest copyOfPrototype() {
+		try {
+			return (MessageDigest) MD5_PROTOTYPE.clone();
 		}
-		return newMd5();
-	}
-
-	private static @Nullable MessageDigest cloneableOrNull(MessageDigest digest) {
-		return (digest instanceof Cloneable) ? digest : null;
+		catch (CloneNotSupportedException ex) {
+			// a provider whose digest cannot be cloned: look one up for the thread
+			return newMd5();
+		}
 	}
 
 	private static MessageDigest newMd5() {

@@ -143,7 +143,7 @@ class ConditionalGetWebFilterTests {
 	@Test
 	@DisplayName("CG-01: each body gets its own digest, response after response on one thread")
 	void etagPerBody() {
-		// every digest starts from one prototype: nothing of one body may carry into the next
+		// the digest is reused per thread: nothing of one body may carry into the next
 		for (int round = 0; round < 2; round++) {
 			assertThat(get("/hello/", (headers) -> {
 			}).getResponseHeaders().getETag()).isEqualTo(HELLO_ETAG);

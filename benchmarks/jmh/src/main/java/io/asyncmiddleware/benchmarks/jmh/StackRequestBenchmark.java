@@ -51,10 +51,10 @@ import org.springframework.security.web.server.WebFilterChainProxy;
  * stall watchdog's view). Only the network is left out: the request and response are
  * made on the loop for each request, with headers over Netty's as a Reactor Netty server
  * gives them to Spring ({@link ServerExchanges}; {@code -p exchanges=mock} runs Spring's
- * mocks instead, the method of the figures measured until 2026-12-06). The benchmark thread hands the loop
- * {@value #REQUESTS_PER_HOP} requests at a time and sleeps until they are answered, so
- * the hop between threads is spread over them; {@code emptyTask} measures that hop alone
- * (a task that answers no request), to subtract if it matters.
+ * mocks instead, the method of the figures measured until 2026-12-06). The benchmark
+ * thread hands the loop {@value #REQUESTS_PER_HOP} requests at a time and sleeps until
+ * they are answered, so the hop between threads is spread over them; {@code emptyTask}
+ * measures that hop alone (a task that answers no request), to subtract if it matters.
  *
  * <ul>
  * <li>{@code stack}: the starter with the full stack ({@code bench.stack}).</li>

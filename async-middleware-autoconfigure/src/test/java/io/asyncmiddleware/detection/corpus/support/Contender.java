@@ -7,6 +7,7 @@ import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * Synchronisers that are really contended, so that a corpus filter using them parks (an
@@ -53,16 +54,16 @@ public final class Contender {
 			// the queue to drain, and take the locks back by barging (tryLock)
 			if (this.lock.hasQueuedThreads()) {
 				this.lock.unlock();
-				LockSupport.parkNanos(1_000_000);
+				awaitHandOver(this.lock::hasQueuedThreads);
 				while (!this.lock.tryLock()) {
-					LockSupport.parkNanos(100_000);
+					LockSupport.parkNanos(10_000);
 				}
 			}
 			if (this.readWriteLock.hasQueuedThreads()) {
 				this.readWriteLock.writeLock().unlock();
-				LockSupport.parkNanos(1_000_000);
+				awaitHandOver(this.readWriteLock::hasQueuedThreads);
 				while (!this.readWriteLock.writeLock().tryLock()) {
-					LockSupport.parkNanos(100_000);
+					LockSupport.parkNanos(10_000);
 				}
 			}
 			// a waiter is counted before it parks, and the JDK's synchronisers spin a little
@@ -77,6 +78,17 @@ public final class Contender {
 				LockSupport.parkNanos(1_000_000);
 				this.queue.offer("item");
 			}
+		}
+	}
+
+	// until the waiters took the lock (at most a millisecond: a waiter that BlockHound
+	// stopped in park() may stay queued), so that the lock is taken back as soon as they
+	// let go: a corpus filter called right after the last one would otherwise find it free
+	// and look safe
+	private static void awaitHandOver(BooleanSupplier waiting) {
+		long end = System.nanoTime() + 1_000_000;
+		while (waiting.getAsBoolean() && System.nanoTime() < end) {
+			Thread.onSpinWait();
 		}
 	}
 

@@ -36,7 +36,13 @@ final class HandlerAnnotationReader {
 	private static final Set<Class<? extends Annotation>> X_FRAME_OPTIONS = Set.of(XFrameOptionsExempt.class,
 			XFrameOptionsSameOrigin.class, XFrameOptionsDeny.class);
 
-	private final Map<AnnotationSource, Map<Class<? extends Annotation>, Annotation>> declared = new ConcurrentHashMap<>();
+	// keyed by the handler method's Method, then by its bean type (a method inherited by two
+	// controllers carries each one's class annotations); looked up on every request, so
+	// without a key object: the maps find the same Method and Class by identity first
+	private final Map<Method, Map<Class<?>, Map<Class<? extends Annotation>, Annotation>>> declaredByMethod = new ConcurrentHashMap<>();
+
+	// other handlers (functional routes' handler functions, handler objects), by class
+	private final Map<Class<?>, Map<Class<? extends Annotation>, Annotation>> declaredByType = new ConcurrentHashMap<>();
 
 	/**
 	 * The handler with its annotations.
@@ -62,14 +68,21 @@ final class HandlerAnnotationReader {
 
 	private Map<Class<? extends Annotation>, Annotation> declaredAnnotations(Object handler) {
 		if (handler instanceof HandlerMethod handlerMethod) {
-			return this.declared.computeIfAbsent(
-					new AnnotationSource(handlerMethod.getMethod(), handlerMethod.getBeanType()),
-					(source) -> collect(source.method(), source.type()));
+			Method method = handlerMethod.getMethod();
+			Map<Class<?>, Map<Class<? extends Annotation>, Annotation>> byType = this.declaredByMethod.get(method);
+			if (byType == null) {
+				byType = this.declaredByMethod.computeIfAbsent(method, (key) -> new ConcurrentHashMap<>(2));
+			}
+			Class<?> beanType = handlerMethod.getBeanType();
+			Map<Class<? extends Annotation>, Annotation> annotations = byType.get(beanType);
+			return (annotations != null) ? annotations
+					: byType.computeIfAbsent(beanType, (type) -> collect(method, type));
 		}
-		return this.declared.computeIfAbsent(new AnnotationSource(null, handler.getClass()),
-				(source) -> collect((handler instanceof HandlerFunction<?>)
-						? ReflectionUtils.findMethod(source.type(), "handle", ServerRequest.class) : null,
-						source.type()));
+		Class<?> handlerType = handler.getClass();
+		Map<Class<? extends Annotation>, Annotation> annotations = this.declaredByType.get(handlerType);
+		return (annotations != null) ? annotations
+				: this.declaredByType.computeIfAbsent(handlerType, (type) -> collect((handler instanceof HandlerFunction<?>)
+						? ReflectionUtils.findMethod(type, "handle", ServerRequest.class) : null, type));
 	}
 
 	private static Map<Class<? extends Annotation>, Annotation> collect(@Nullable Method method, Class<?> type) {
@@ -92,10 +105,6 @@ final class HandlerAnnotationReader {
 				into.put(type, annotation.synthesize());
 			}
 		}
-	}
-
-	/** Where a handler's annotations are declared: its method (if any) and its class. */
-	private record AnnotationSource(@Nullable Method method, Class<?> type) {
 	}
 
 }

@@ -38,7 +38,10 @@ final class HandlerAnnotationReader {
 
 	// keyed by the handler method's Method, then by its bean type (a method inherited by two
 	// controllers carries each one's class annotations); looked up on every request, so
-	// without a key object: the maps find the same Method and Class by identity first
+	// without a key object: the maps find the same Method and Class by identity first. Each
+	// lookup tries get() before computeIfAbsent, which locks the bin when the entry is not at
+	// its head, and whose functions reading annotations capture the method or the handler
+	// (an object per call)
 	private final Map<Method, Map<Class<?>, Map<Class<? extends Annotation>, Annotation>>> declaredByMethod = new ConcurrentHashMap<>();
 
 	// other handlers (functional routes' handler functions, handler objects), by class
